@@ -1,0 +1,21 @@
+package dev.watchkeeper.identity;
+
+import java.util.UUID;
+
+/** Identifies a user. */
+public record UserId(UUID value) {
+
+	public static UserId random() {
+		return new UserId(UUID.randomUUID());
+	}
+
+	public static UserId parse(String value) {
+		return new UserId(UUID.fromString(value));
+	}
+
+	@Override
+	public String toString() {
+		return value.toString();
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.watchkeeper.platform.config;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Gives the handbook's environment variable names (004 §2.2) the highest precedence, as
+ * environment variables have, and then validates the resulting configuration before any
+ * bean exists, so a bad setting stops start-up with one message listing every problem.
+ * <p>
+ * Spring already lets {@code WATCHKEEPER_DATA_DIR} and friends override
+ * {@code watchkeeper.data-dir}; the handbook's own names ({@code DATABASE_URL},
+ * {@code SECRET_KEY}, {@code LOG_LEVEL}, {@code ENVIRONMENT}, {@code PORT}) have no
+ * prefix, so they are mapped here.
+ */
+public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, Ordered {
+
+	static final String SOURCE_NAME = "watchkeeperHandbookVariables";
+
+	/**
+	 * Every documented environment variable and the key it sets. The handbook's own names
+	 * have no prefix; for the {@code WATCHKEEPER_*} names the table fixes where the
+	 * dashes go, which Spring's relaxed binding cannot guess.
+	 */
+	static final Map<String, String> MAPPING = Map.ofEntries(Map.entry("DATABASE_URL", "watchkeeper.database.url"),
+			Map.entry("SECRET_KEY", "watchkeeper.secret-key"), Map.entry("LOG_LEVEL", "watchkeeper.log-level"),
+			Map.entry("ENVIRONMENT", "watchkeeper.environment"), Map.entry("PORT", "server.port"),
+			Map.entry("WATCHKEEPER_DATA_DIR", "watchkeeper.data-dir"),
+			Map.entry("WATCHKEEPER_EMBEDDED_DB", "watchkeeper.embedded-db"),
+			Map.entry("WATCHKEEPER_DATABASE_POOL_SIZE", "watchkeeper.database.pool-size"),
+			Map.entry("WATCHKEEPER_MAX_REQUEST_BODY_SIZE", "watchkeeper.max-request-body-size"),
+			Map.entry("WATCHKEEPER_ADMIN_EMAIL", "watchkeeper.identity.admin-email"),
+			Map.entry("WATCHKEEPER_ADMIN_PASSWORD", "watchkeeper.identity.admin-password"),
+			Map.entry("WATCHKEEPER_ADMIN_TOKEN", "watchkeeper.identity.admin-token"),
+			Map.entry("WATCHKEEPER_LOCKOUT_THRESHOLD", "watchkeeper.identity.lockout-threshold"),
+			Map.entry("WATCHKEEPER_LOCKOUT_WINDOW", "watchkeeper.identity.lockout-window"),
+			Map.entry("WATCHKEEPER_LOCKOUT_DURATION", "watchkeeper.identity.lockout-duration"),
+			Map.entry("WATCHKEEPER_LOGIN_FAILURES_PER_ADDRESS", "watchkeeper.identity.login-failures-per-address"));
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> mapped = new LinkedHashMap<>();
+		MAPPING.forEach((variable, key) -> {
+			String value = environment.getSystemEnvironment().get(variable) instanceof String s ? s : null;
+			if (value == null) {
+				value = System.getProperty(variable);
+			}
+			if (value != null) {
+				mapped.put(key, value);
+			}
+		});
+		var sources = environment.getPropertySources();
+		var source = new MapPropertySource(SOURCE_NAME, mapped);
+		if (sources.contains(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME)) {
+			sources.addAfter(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, source);
+		}
+		else {
+			sources.addFirst(source);
+		}
+		String level = environment.getProperty("watchkeeper.log-level", "INFO").trim().toUpperCase(Locale.ROOT);
+		sources.addLast(new MapPropertySource("watchkeeperLogLevel",
+				Map.of("logging.level.root", LogLevels.toLogback(level).orElse("INFO"))));
+		ConfigurationValidator.validate(environment);
+	}
+
+	@Override
+	public int getOrder() {
+		// after the config files (config/default.yaml, config/<ENVIRONMENT>.yaml) are
+		// loaded
+		return Ordered.LOWEST_PRECEDENCE - 10;
+	}
+
+}
