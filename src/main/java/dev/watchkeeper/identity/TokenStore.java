@@ -72,9 +72,10 @@ class TokenStore {
 
 	/** Records use at minute resolution, so busy tokens do not write on every request. */
 	void touch(UUID id, Instant now) {
-		jdbc.sql("""
-				UPDATE identity_api_tokens SET last_used_at = :now
-				WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :now - interval '1 minute')""")
+		jdbc.sql(
+				"""
+						UPDATE identity_api_tokens SET last_used_at = :now
+						WHERE id = :id AND (last_used_at IS NULL OR last_used_at < CAST(:now AS timestamptz) - interval '1 minute')""")
 			.param("id", id)
 			.param("now", Timestamp.from(now))
 			.update();

@@ -1,0 +1,80 @@
+package dev.watchkeeper.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.watchkeeper.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Watchkeeper as a real process: how it refuses bad configuration and survives kill -9.
+ */
+class ProcessIntegrationTests {
+
+	private static final String ADMIN_EMAIL = "admin@example.com";
+
+	private static final String ADMIN_PASSWORD = "a long enough admin password";
+
+	private static final String ADMIN_TOKEN = "wk_process-test-admin-token-0123456789abcdef";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void productionWithAShortSecretKeyStopsStartupNamingTheSecretKeyAndTheDatabase() throws Exception {
+		Path dataDir = IntegrationTest.newDataDirectory();
+		try (var app = WatchkeeperProcess.start(dataDir, Map.of("ENVIRONMENT", "production", "SECRET_KEY", "short"))) {
+			int exitCode = app.awaitExit(Duration.ofSeconds(90));
+			assertThat(exitCode).isNotZero();
+			assertThat(app.output()).contains("SECRET_KEY must be at least 32 characters in production")
+				.contains("DATABASE_URL is not set: production refuses the embedded database");
+			assertThat(dataDir.resolve("postgres")).doesNotExist();
+		}
+	}
+
+	@Test
+	void comesBackWithAllItsDataAfterKill9() throws Exception {
+		Path dataDir = IntegrationTest.newDataDirectory();
+		Map<String, String> env = Map.of("WATCHKEEPER_ADMIN_EMAIL", ADMIN_EMAIL, "WATCHKEEPER_ADMIN_PASSWORD",
+				ADMIN_PASSWORD, "WATCHKEEPER_ADMIN_TOKEN", ADMIN_TOKEN);
+		String createdToken;
+		try (var first = WatchkeeperProcess.start(dataDir, env)) {
+			first.awaitHealthy(Duration.ofSeconds(120));
+			var created = send(first, "POST", "/api/v1/tokens", ADMIN_TOKEN,
+					"{\"name\":\"survivor\",\"role\":\"viewer\"}");
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			createdToken = created.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
+			first.kill9();
+		}
+		Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+		assertThat(pidFile).as("kill -9 leaves the embedded PostgreSQL's pid file behind").exists();
+
+		try (var second = WatchkeeperProcess.start(dataDir, env)) {
+			second.awaitHealthy(Duration.ofSeconds(120));
+			var me = send(second, "GET", "/api/v1/me", createdToken, null);
+			assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+			assertThat(me.body()).contains(ADMIN_EMAIL);
+			var tokens = send(second, "GET", "/api/v1/tokens", ADMIN_TOKEN, null);
+			assertThat(tokens.body()).contains("survivor");
+		}
+		assertThat(Files.exists(pidFile)).as("a clean stop stops PostgreSQL too").isFalse();
+	}
+
+	private HttpResponse<String> send(WatchkeeperProcess app, String method, String path, String token, String body)
+			throws Exception {
+		var request = HttpRequest.newBuilder(URI.create(app.url(path)))
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
