@@ -67,6 +67,41 @@ class ProcessIntegrationTests {
 		assertThat(Files.exists(pidFile)).as("a clean stop stops PostgreSQL too").isFalse();
 	}
 
+	@Test
+	void environmentFileBeatsDefaultFileAndEnvironmentVariablesBeatBoth() throws Exception {
+		Path workingDirectory = IntegrationTest.newDataDirectory();
+		Files.createDirectories(workingDirectory.resolve("config"));
+		Files.writeString(workingDirectory.resolve("config/default.yaml"), """
+				watchkeeper:
+				  max-request-body-size: 1000
+				  database:
+				    pool-size: 7
+				""");
+		Files.writeString(workingDirectory.resolve("config/development.yaml"), """
+				watchkeeper:
+				  max-request-body-size: 2000
+				""");
+		Path dataDir = workingDirectory.resolve("data");
+		try (var app = WatchkeeperProcess.start(dataDir, Map.of("WATCHKEEPER_DATABASE_POOL_SIZE", "9"),
+				workingDirectory)) {
+			app.awaitHealthy(Duration.ofSeconds(120));
+			assertThat(post(app, 1500).statusCode()).as("config/development.yaml raised the limit to 2000")
+				.isEqualTo(401);
+			assertThat(post(app, 2500).statusCode()).isEqualTo(413);
+			var metrics = http.send(HttpRequest.newBuilder(URI.create(app.url("/metrics"))).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(metrics.body()).as("WATCHKEEPER_DATABASE_POOL_SIZE beat config/default.yaml")
+				.containsPattern("hikaricp_connections_max\\{[^}]*\\} 9\\.0");
+		}
+	}
+
+	private HttpResponse<String> post(WatchkeeperProcess app, int bytes) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(app.url("/api/v1/tokens")))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(bytes - 11) + "\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private HttpResponse<String> send(WatchkeeperProcess app, String method, String path, String token, String body)
 			throws Exception {
 		var request = HttpRequest.newBuilder(URI.create(app.url(path)))

@@ -31,11 +31,21 @@ final class WatchkeeperProcess implements AutoCloseable {
 	}
 
 	static WatchkeeperProcess start(Path dataDir, Map<String, String> environment) throws IOException {
+		return start(dataDir, environment, Path.of("").toAbsolutePath());
+	}
+
+	/**
+	 * Starts with {@code workingDirectory} as the current directory, where
+	 * {@code config/} is read.
+	 */
+	static WatchkeeperProcess start(Path dataDir, Map<String, String> environment, Path workingDirectory)
+			throws IOException {
 		int port = freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
-		Path log = Files.createTempFile(Path.of("target"), "watchkeeper-process-", ".log");
+		Path log = Files.createTempFile(Path.of("target").toAbsolutePath(), "watchkeeper-process-", ".log");
 		var builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
 				"dev.watchkeeper.WatchkeeperApplication")
+			.directory(workingDirectory.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		var env = builder.environment();
