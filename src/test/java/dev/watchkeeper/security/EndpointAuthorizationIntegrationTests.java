@@ -1,0 +1,155 @@
+package dev.watchkeeper.security;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.watchkeeper.IntegrationTest;
+import dev.watchkeeper.identity.IdentityFixtures;
+import dev.watchkeeper.identity.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tries every endpoint of the OpenAPI document anonymously and with a token of each role,
+ * and checks that exactly the roles this table allows get past authorization. An endpoint
+ * missing from the table fails the test: a new endpoint must say who may call it.
+ */
+class EndpointAuthorizationIntegrationTests extends IntegrationTest {
+
+	/** null: anyone, without credentials. */
+	private static final Map<String, Role> MINIMUM_ROLE = new TreeMap<>();
+
+	static {
+		for (String endpoint : List.of("GET /health", "GET /health/live", "GET /health/ready", "GET /metrics",
+				"POST /api/v1/auth/login")) {
+			MINIMUM_ROLE.put(endpoint, null);
+		}
+		allow(Role.VIEWER, "GET /api/v1/me", "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}");
+	}
+
+	private static void allow(Role role, String... endpoints) {
+		for (String endpoint : endpoints) {
+			MINIMUM_ROLE.put(endpoint, role);
+		}
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityFixtures fixtures;
+
+	@Autowired
+	JsonMapper json;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+
+	@BeforeEach
+	void tokensForEveryRole() {
+		for (Role role : Role.values()) {
+			tokens.put(role, fixtures.token(role));
+		}
+	}
+
+	@Test
+	void everyDocumentedEndpointIsInTheAuthorizationTable() throws Exception {
+		Set<String> documented = documentedEndpoints();
+		assertThat(documented).as("endpoints in /api/openapi.json without a line in MINIMUM_ROLE")
+			.isSubsetOf(MINIMUM_ROLE.keySet());
+		assertThat(MINIMUM_ROLE.keySet()).as("lines in MINIMUM_ROLE for endpoints that no longer exist")
+			.isSubsetOf(documented);
+	}
+
+	@Test
+	void onlyTheAllowedRolesGetPastAuthorization() throws Exception {
+		List<String> violations = new ArrayList<>();
+		for (String endpoint : documentedEndpoints()) {
+			if (!MINIMUM_ROLE.containsKey(endpoint)) {
+				continue;
+			}
+			Role minimum = MINIMUM_ROLE.get(endpoint);
+			var anonymousResponse = call(endpoint, null);
+			int anonymous = anonymousResponse.statusCode();
+			if (minimum == null) {
+				// a public endpoint may still refuse bad credentials (login), but never
+				// ask for authentication
+				if (anonymous == 403 || anonymousResponse.body().contains("urn:watchkeeper:problem:unauthenticated")) {
+					violations.add(endpoint + " is public but answered " + anonymous + " anonymously");
+				}
+				continue;
+			}
+			if (anonymous != 401) {
+				violations.add(endpoint + " answered " + anonymous + " anonymously instead of 401");
+			}
+			for (Role role : Role.values()) {
+				int status = call(endpoint, tokens.get(role)).statusCode();
+				boolean allowed = role.atLeast(minimum);
+				if (allowed && (status == 401 || status == 403)) {
+					violations.add(endpoint + " refused " + role.value() + " with " + status);
+				}
+				if (!allowed && status != 403) {
+					violations.add(endpoint + " let " + role.value() + " through with " + status);
+				}
+			}
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	private Set<String> documentedEndpoints() throws Exception {
+		var response = http.send(HttpRequest.newBuilder(URI.create(url("/api/openapi.json"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode paths = json.readTree(response.body()).get("paths");
+		Set<String> endpoints = new TreeSet<>();
+		for (var path : paths.properties()) {
+			for (var operation : path.getValue().properties()) {
+				endpoints.add(operation.getKey().toUpperCase() + " " + path.getKey());
+			}
+		}
+		return endpoints;
+	}
+
+	private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+
+	/** Calls the endpoint with harmless arguments: unknown ids, an empty JSON object. */
+	private HttpResponse<String> call(String endpoint, String token) throws Exception {
+		String method = endpoint.substring(0, endpoint.indexOf(' '));
+		Matcher parameters = PARAMETER.matcher(endpoint.substring(endpoint.indexOf(' ') + 1));
+		String path = parameters.replaceAll(match -> match.group(1).toLowerCase().endsWith("id")
+				? UUID.randomUUID().toString() : "no-such-" + match.group(1).toLowerCase());
+		var request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		boolean hasBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+		request.method(method,
+				hasBody ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + port + path;
+	}
+
+}
