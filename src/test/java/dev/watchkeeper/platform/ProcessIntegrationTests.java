@@ -68,6 +68,35 @@ class ProcessIntegrationTests {
 	}
 
 	@Test
+	void healthTurnsUnhealthyWith503WhenTheDatabaseGoesAway() throws Exception {
+		Path dataDir = IntegrationTest.newDataDirectory();
+		try (var app = WatchkeeperProcess.start(dataDir, Map.of())) {
+			app.awaitHealthy(Duration.ofSeconds(120));
+			long postgres = Long
+				.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+			ProcessHandle.of(postgres).orElseThrow().destroyForcibly();
+			HttpResponse<String> health = null;
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (System.nanoTime() < deadline) {
+				health = http.send(HttpRequest.newBuilder(URI.create(app.url("/health"))).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 503) {
+					break;
+				}
+				Thread.sleep(250);
+			}
+			assertThat(health.statusCode()).isEqualTo(503);
+			assertThat(health.body()).contains("\"status\":\"unhealthy\"").contains("\"database\":\"unhealthy\"");
+			var ready = http.send(HttpRequest.newBuilder(URI.create(app.url("/health/ready"))).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(ready.statusCode()).isEqualTo(503);
+			var live = http.send(HttpRequest.newBuilder(URI.create(app.url("/health/live"))).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(live.statusCode()).as("the process itself still lives").isEqualTo(200);
+		}
+	}
+
+	@Test
 	void environmentFileBeatsDefaultFileAndEnvironmentVariablesBeatBoth() throws Exception {
 		Path workingDirectory = IntegrationTest.newDataDirectory();
 		Files.createDirectories(workingDirectory.resolve("config"));
