@@ -45,6 +45,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setServerConfig("listen_addresses", "127.0.0.1")
+				// the library starts PostgreSQL with fsync and synchronous commit off,
+				// fit for
+				// throw-away test databases; Watchkeeper's data must survive a crash
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("max_connections", "100")
 				.start();
 			log.info("Embedded PostgreSQL started on 127.0.0.1:{} with data in {} ({} ms)", postgres.getPort(),
