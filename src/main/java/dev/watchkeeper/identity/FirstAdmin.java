@@ -96,6 +96,11 @@ public class FirstAdmin implements ApplicationRunner {
 		return admin;
 	}
 
+	/** The setup token while setup is open; the log is where operators find it. */
+	java.util.Optional<String> setupToken() {
+		return java.util.Optional.ofNullable(setupToken.get()).filter(token -> users.none());
+	}
+
 	private static boolean present(String value) {
 		return value != null && !value.isBlank();
 	}

@@ -90,7 +90,10 @@ class LoginPage {
 			case LOCKED -> 423;
 			case RATE_LIMITED -> 429;
 			case INVALID -> 422;
-			default -> 401;
+			case CONFLICT -> 409;
+			case FORBIDDEN -> 403;
+			case NOT_FOUND -> 404;
+			case UNAUTHENTICATED -> 401;
 		};
 	}
 

@@ -44,7 +44,7 @@ class SetupPage {
 			return "redirect:/account/mfa?required";
 		}
 		catch (DomainException ex) {
-			response.setStatus(LoginPage.status(ex) == 401 ? 403 : LoginPage.status(ex));
+			response.setStatus(LoginPage.status(ex));
 			model.addAttribute("error", ex.getMessage());
 			model.addAttribute("token", token);
 			model.addAttribute("email", email);
