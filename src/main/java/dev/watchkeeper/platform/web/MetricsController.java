@@ -2,6 +2,7 @@ package dev.watchkeeper.platform.web;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Watchkeeper's own metrics in the Prometheus text exposition format. */
 @RestController
 @Tag(name = "Health and metrics")
+@SecurityRequirements
 class MetricsController {
 
 	private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
