@@ -132,6 +132,16 @@ class ApiConventionsIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void theApiDocumentationPageOpensWithoutCredentials() throws Exception {
+		var browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+		var response = browser.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/docs")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("swagger-ui");
+	}
+
+	@Test
 	void theOpenApiDocumentIsPublishedWithTheEndpoints() throws Exception {
 		var response = http.send(
 				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/openapi.json")).build(),

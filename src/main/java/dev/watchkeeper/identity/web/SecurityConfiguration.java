@@ -35,7 +35,7 @@ class SecurityConfiguration {
 
 	/** Paths anyone may call: health, metrics, login, API docs. */
 	static final String[] PUBLIC_MACHINE_PATHS = { "/api/v1/auth/login", "/api/openapi.json", "/api/openapi.json/**",
-			"/api/docs", "/api/docs/**" };
+			"/api/docs", "/api/docs/**", "/api/swagger-ui/**" };
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
@@ -85,7 +85,7 @@ class SecurityConfiguration {
 			.addFilterAfter(new SessionUserFilter(users), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/health", "/health/**", "/metrics", "/login", "/login/**", "/setup", "/css/**",
-						"/js/**", "/webjars/**", "/swagger-ui/**", "/favicon.ico", "/error")
+						"/js/**", "/webjars/**", "/favicon.ico", "/error")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
