@@ -174,9 +174,13 @@ public class Authenticator {
 	}
 
 	private static DomainException locked(Instant until, Instant now) {
+		Duration left = Duration.between(now, until);
+		long minutes = Math.max(1, (left.toSeconds() + 59) / 60);
 		return new DomainException(DomainException.Kind.LOCKED, "account-locked",
-				"This account is locked after too many failed logins until " + until, List.of(),
-				Duration.between(now, until));
+				"This account is locked after too many failed logins; try again in " + minutes
+						+ (minutes == 1 ? " minute" : " minutes") + " (at "
+						+ until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")",
+				List.of(), left);
 	}
 
 }

@@ -1,15 +1,16 @@
 package dev.watchkeeper.identity;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.samstevens.totp.code.CodeVerifier;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
 import dev.samstevens.totp.code.HashingAlgorithm;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
@@ -34,6 +35,8 @@ public class MultiFactor {
 
 	static final int RECOVERY_CODES = 10;
 
+	static final long PERIOD_SECONDS = 30;
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final JdbcClient jdbc;
@@ -44,18 +47,16 @@ public class MultiFactor {
 
 	private final ApplicationEventPublisher events;
 
-	private final CodeVerifier verifier;
+	private final DefaultCodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6);
+
+	private final Clock clock;
 
 	MultiFactor(JdbcClient jdbc, SecretKeyring keyring, Users users, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.keyring = keyring;
 		this.users = users;
 		this.events = events;
-		var codes = new DefaultCodeVerifier(new DefaultCodeGenerator(HashingAlgorithm.SHA1, 6),
-				() -> clock.instant().getEpochSecond());
-		codes.setTimePeriod(30);
-		codes.setAllowedTimePeriodDiscrepancy(1);
-		this.verifier = codes;
+		this.clock = clock;
 	}
 
 	/**
@@ -76,7 +77,7 @@ public class MultiFactor {
 			throw DomainException.conflict("mfa-already-enabled", "Multi-factor authentication is already enabled");
 		}
 		String secret = new DefaultSecretGenerator(32).generate();
-		jdbc.sql("UPDATE identity_users SET totp_secret = :secret WHERE id = :id")
+		jdbc.sql("UPDATE identity_users SET totp_secret = :secret, totp_last_step = NULL WHERE id = :id")
 			.param("secret", keyring.encrypt(secret))
 			.param("id", userId.value())
 			.update();
@@ -108,7 +109,7 @@ public class MultiFactor {
 		if (user.mfaEnabled() || secret == null) {
 			throw DomainException.conflict("mfa-not-enrolling", "Start enrolment first");
 		}
-		if (code == null || !verifier.isValidCode(secret, code.trim())) {
+		if (code == null || !acceptOnce(userId, secret, code.trim())) {
 			throw DomainException.invalid("code", "is not the current code of your authenticator app");
 		}
 		jdbc.sql("UPDATE identity_users SET mfa_enabled = TRUE WHERE id = :id").param("id", userId.value()).update();
@@ -131,7 +132,7 @@ public class MultiFactor {
 		}
 		String trimmed = code.trim().replace(" ", "");
 		if (trimmed.matches("\\d{6}")) {
-			return verifier.isValidCode(secret, trimmed);
+			return acceptOnce(userId, secret, trimmed);
 		}
 		return useRecoveryCode(userId, trimmed);
 	}
@@ -145,6 +146,36 @@ public class MultiFactor {
 			.update();
 		jdbc.sql("DELETE FROM identity_recovery_codes WHERE user_id = :id").param("id", userId.value()).update();
 		events.publishEvent(new MfaChanged(user, false));
+	}
+
+	/**
+	 * Accepts a code of the current 30-second step or one step either side (clock drift),
+	 * and only if that step is later than the last one accepted, so a code cannot be
+	 * replayed.
+	 */
+	private boolean acceptOnce(UserId userId, String secret, String code) {
+		long now = clock.instant().getEpochSecond() / PERIOD_SECONDS;
+		for (long step = now - 1; step <= now + 1; step++) {
+			if (matches(secret, step, code)) {
+				return jdbc.sql("""
+						UPDATE identity_users SET totp_last_step = :step
+						WHERE id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)""")
+					.param("step", step)
+					.param("id", userId.value())
+					.update() == 1;
+			}
+		}
+		return false;
+	}
+
+	private boolean matches(String secret, long step, String code) {
+		try {
+			return MessageDigest.isEqual(codes.generate(secret, step).getBytes(StandardCharsets.US_ASCII),
+					code.getBytes(StandardCharsets.US_ASCII));
+		}
+		catch (CodeGenerationException ex) {
+			throw new IllegalStateException("TOTP code generation failed", ex);
+		}
 	}
 
 	private String secret(UserId userId) {

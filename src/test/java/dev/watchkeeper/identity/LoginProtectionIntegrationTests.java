@@ -111,14 +111,17 @@ class LoginProtectionIntegrationTests extends IntegrationTest {
 	void anEnrolledUserMustGiveTheCurrentCode() throws Exception {
 		User user = fixtures.user(Role.ADMIN);
 		var enrolment = multiFactor.start(user.id());
-		multiFactor.confirm(user.id(), code(enrolment.secret()));
+		multiFactor.confirm(user.id(), code(enrolment.secret(), -30));
 
 		var withoutCode = login(user.email(), IdentityFixtures.PASSWORD, null);
 		assertThat(withoutCode.statusCode()).isEqualTo(401);
 		assertThat(withoutCode.body()).contains("urn:watchkeeper:problem:mfa-required");
 
-		var withCode = login(user.email(), IdentityFixtures.PASSWORD, code(enrolment.secret()));
+		String current = code(enrolment.secret(), 0);
+		var withCode = login(user.email(), IdentityFixtures.PASSWORD, current);
 		assertThat(withCode.statusCode()).isEqualTo(200);
+		assertThat(login(user.email(), IdentityFixtures.PASSWORD, current).statusCode()).as("the same code again")
+			.isEqualTo(401);
 		assertThat(json.readTree(withCode.body()).get("role").asString()).isEqualTo("admin");
 	}
 
@@ -137,8 +140,9 @@ class LoginProtectionIntegrationTests extends IntegrationTest {
 		assertThat(response.body()).contains("invalid-credentials");
 	}
 
-	private static String code(String secret) throws Exception {
-		return new DefaultCodeGenerator().generate(secret, Instant.now().getEpochSecond() / 30);
+	private static String code(String secret, int offsetSeconds) throws Exception {
+		return new DefaultCodeGenerator().generate(secret,
+				Instant.now().plusSeconds(offsetSeconds).getEpochSecond() / 30);
 	}
 
 }
