@@ -30,6 +30,16 @@ class AccountPage {
 		this.sessions = sessions;
 	}
 
+	/** Where to go after MFA: the admin page that asked for it, else the overview. */
+	private static String afterMfa(HttpServletRequest request) {
+		var session = request.getSession(false);
+		Object target = session == null ? null : session.getAttribute(MfaAwareAccessDeniedHandler.AFTER_MFA);
+		if (session != null) {
+			session.removeAttribute(MfaAwareAccessDeniedHandler.AFTER_MFA);
+		}
+		return target instanceof String path && path.startsWith("/") && !path.startsWith("//") ? path : "/";
+	}
+
 	@GetMapping("/account")
 	String account(@AuthenticationPrincipal SignedIn signedIn, Model model) {
 		model.addAttribute("user", users.get(signedIn.userId()));
@@ -58,6 +68,7 @@ class AccountPage {
 			sessions.signIn(users.get(user.id()), true, request, response);
 			model.addAttribute("user", users.get(user.id()));
 			model.addAttribute("recoveryCodes", recoveryCodes);
+			model.addAttribute("continueTo", afterMfa(request));
 			model.addAttribute("flash", "Multi-factor authentication is on.");
 			return "identity/account-mfa";
 		}
@@ -75,8 +86,9 @@ class AccountPage {
 			HttpServletRequest request, HttpServletResponse response, Model model) {
 		var user = users.get(signedIn.userId());
 		if (multiFactor.verify(user.id(), code)) {
+			String next = afterMfa(request);
 			sessions.signIn(user, true, request, response);
-			return "redirect:/";
+			return "redirect:" + next;
 		}
 		response.setStatus(422);
 		model.addAttribute("user", user);

@@ -19,6 +19,9 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
  */
 final class MfaAwareAccessDeniedHandler implements AccessDeniedHandler {
 
+	/** The admin page that sent the user to MFA, to return to afterwards. */
+	static final String AFTER_MFA = "watchkeeper.afterMfa";
+
 	private final ProblemResponses problems;
 
 	private final AccessDeniedHandlerImpl page = new AccessDeniedHandlerImpl();
@@ -34,6 +37,9 @@ final class MfaAwareAccessDeniedHandler implements AccessDeniedHandler {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedIn user && user.adminAwaitingMfa()
 				&& !ProblemResponses.wantsJson(request)) {
+			if ("GET".equals(request.getMethod())) {
+				request.getSession().setAttribute(AFTER_MFA, request.getRequestURI());
+			}
 			response.sendRedirect(request.getContextPath() + "/account/mfa?required");
 			return;
 		}
