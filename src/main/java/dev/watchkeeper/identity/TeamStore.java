@@ -98,6 +98,21 @@ class TeamStore {
 			.list());
 	}
 
+	Map<TeamId, TeamRef> refs(java.util.Collection<TeamId> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<TeamId, TeamRef> refs = new HashMap<>();
+		jdbc.sql("SELECT id, slug, name FROM identity_teams WHERE id IN (:ids)")
+			.param("ids", ids.stream().map(TeamId::value).distinct().toList())
+			.query((rs, n) -> {
+				var id = new TeamId(rs.getObject("id", UUID.class));
+				return refs.put(id, new TeamRef(id, rs.getString("slug"), rs.getString("name")));
+			})
+			.list();
+		return refs;
+	}
+
 	long count() {
 		return jdbc.sql("SELECT count(*) FROM identity_teams").query(Long.class).single();
 	}

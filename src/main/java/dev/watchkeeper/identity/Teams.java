@@ -107,6 +107,11 @@ public class Teams {
 		return PageQuery.Page.of(store.list(page), page, store.count());
 	}
 
+	/** Slugs and names of many teams in one query; unknown ids are left out. */
+	public Map<TeamId, TeamRef> refs(java.util.Collection<TeamId> ids) {
+		return store.refs(ids);
+	}
+
 	public List<Team> ofMember(UserId user) {
 		return store.ofMember(user);
 	}

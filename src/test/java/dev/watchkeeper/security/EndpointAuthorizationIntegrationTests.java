@@ -44,6 +44,8 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 			MINIMUM_ROLE.put(endpoint, null);
 		}
 		allow(Role.VIEWER, "GET /api/v1/me", "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}");
+		allow(Role.VIEWER, "GET /api/v1/services", "GET /api/v1/services/{slug}");
+		allow(Role.MANAGER, "POST /api/v1/services", "PUT /api/v1/services/{slug}", "DELETE /api/v1/services/{slug}");
 	}
 
 	private static void allow(Role role, String... endpoints) {
