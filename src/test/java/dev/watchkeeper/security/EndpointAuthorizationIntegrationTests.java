@@ -45,6 +45,7 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		}
 		allow(Role.VIEWER, "GET /api/v1/me", "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}");
 		allow(Role.VIEWER, "GET /api/v1/services", "GET /api/v1/services/{slug}");
+		allow(Role.ADMIN, "GET /api/v1/audit", "GET /api/v1/audit/verify");
 		allow(Role.MANAGER, "POST /api/v1/services", "PUT /api/v1/services/{slug}", "DELETE /api/v1/services/{slug}");
 	}
 
