@@ -92,6 +92,46 @@ public final class UserEvents {
 
 	}
 
+	public record PasswordChanged(User user) implements AuditableEvent {
+
+		public String action() {
+			return "user.password_changed";
+		}
+
+		public String targetType() {
+			return "user";
+		}
+
+		public String targetId() {
+			return user.id().toString();
+		}
+
+		public String summary() {
+			return "Changed the password of " + user.email();
+		}
+
+	}
+
+	public record AccountUnlocked(User user) implements AuditableEvent {
+
+		public String action() {
+			return "account.unlocked";
+		}
+
+		public String targetType() {
+			return "user";
+		}
+
+		public String targetId() {
+			return user.id().toString();
+		}
+
+		public String summary() {
+			return "Unlocked " + user.email();
+		}
+
+	}
+
 	/** An account was locked after too many failed logins (handbook 003). */
 	public record AccountLocked(UserId userId, String email, int failures, java.time.Instant until,
 			String ipAddress) implements AuditableEvent {

@@ -121,6 +121,16 @@ class UserStore {
 			.list());
 	}
 
+	long activeAdmins() {
+		return jdbc.sql("SELECT count(*) FROM identity_users WHERE role = 'admin' AND NOT disabled")
+			.query(Long.class)
+			.single();
+	}
+
+	void clearLoginFailures(UserId id) {
+		jdbc.sql("DELETE FROM identity_login_failures WHERE user_id = :id").param("id", id.value()).update();
+	}
+
 	long count() {
 		return jdbc.sql("SELECT count(*) FROM identity_users").query(Long.class).single();
 	}

@@ -89,6 +89,88 @@ public class Users {
 		return created;
 	}
 
+	/**
+	 * A user's editable fields.
+	 *
+	 * @param email sign-in name
+	 * @param name display name
+	 * @param timeZone IANA zone
+	 * @param role the role
+	 * @param disabled whether sign-in and tokens are refused
+	 * @param contactMethods ways to reach the user, in order
+	 */
+	public record UserDraft(String email, String name, String timeZone, Role role, boolean disabled,
+			List<User.ContactMethod> contactMethods) {
+	}
+
+	@Transactional
+	public User update(UserId id, UserDraft draft) {
+		User before = get(id);
+		Map<String, String> errors = validate(draft.email(), draft.name(), draft.timeZone(), draft.contactMethods());
+		if (draft.role() == null) {
+			errors.put("role", "must be viewer, responder, manager or admin");
+		}
+		if (!errors.isEmpty()) {
+			throw DomainException.invalid(errors);
+		}
+		boolean losesAdmin = before.role() == Role.ADMIN && !before.disabled()
+				&& (draft.role() != Role.ADMIN || draft.disabled());
+		if (losesAdmin && store.activeAdmins() <= 1) {
+			throw DomainException.conflict("last-admin",
+					"This is the last active admin; make someone else admin first");
+		}
+		String zone = draft.timeZone() == null || draft.timeZone().isBlank() ? "UTC" : draft.timeZone();
+		User changed = new User(id, draft.email().trim(), draft.name().trim(), zone, draft.role(), before.mfaEnabled(),
+				draft.disabled(), before.lockedUntil(), before.contactMethods(), before.createdAt());
+		try {
+			store.update(changed, clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			throw DomainException.conflict("email-taken", "A user with email " + draft.email() + " already exists");
+		}
+		if (draft.contactMethods() != null) {
+			store.replaceContactMethods(id, draft.contactMethods());
+		}
+		User after = get(id);
+		events.publishEvent(new UserEvents.UserUpdated(before, after));
+		return after;
+	}
+
+	@Transactional
+	public void delete(UserId id, UserId actingUser) {
+		User user = get(id);
+		if (id.equals(actingUser)) {
+			throw DomainException.conflict("self-delete", "You cannot delete yourself");
+		}
+		if (user.role() == Role.ADMIN && !user.disabled() && store.activeAdmins() <= 1) {
+			throw DomainException.conflict("last-admin", "This is the last active admin");
+		}
+		store.delete(id);
+		events.publishEvent(new UserEvents.UserDeleted(user));
+	}
+
+	/**
+	 * Sets a new password for a user (admins), or for oneself with the current password.
+	 */
+	@Transactional
+	public void changePassword(UserId id, String current, String next, boolean requireCurrent) {
+		User user = get(id);
+		if (requireCurrent && !passwords.matches(current, store.passwordHash(id).orElse(null))) {
+			throw DomainException.invalid("current", "is not your current password");
+		}
+		store.setPasswordHash(id, passwords.hash(next), clock.instant());
+		events.publishEvent(new UserEvents.PasswordChanged(user));
+	}
+
+	/** Ends a lockout before it expires. */
+	@Transactional
+	public void unlock(UserId id) {
+		User user = get(id);
+		store.setLockedUntil(id, null);
+		store.clearLoginFailures(id);
+		events.publishEvent(new UserEvents.AccountUnlocked(user));
+	}
+
 	public Optional<User> find(UserId id) {
 		return store.find(id);
 	}
