@@ -46,6 +46,9 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		allow(Role.VIEWER, "GET /api/v1/me", "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}");
 		allow(Role.VIEWER, "GET /api/v1/services", "GET /api/v1/services/{slug}");
 		allow(Role.ADMIN, "GET /api/v1/audit", "GET /api/v1/audit/verify");
+		allow(Role.VIEWER, "GET /api/v1/alerts", "GET /api/v1/alerts/{fingerprint}");
+		allow(Role.RESPONDER, "POST /alertmanager/api/v2/alerts", "POST /api/v1/integrations/alertmanager",
+				"POST /api/v1/alerts");
 		allow(Role.VIEWER, "GET /api/v1/users", "GET /api/v1/users/{id}", "PUT /api/v1/me/password",
 				"GET /api/v1/teams", "GET /api/v1/teams/{slug}", "GET /api/v1/org-roles");
 		allow(Role.MANAGER, "POST /api/v1/teams", "PUT /api/v1/teams/{slug}", "DELETE /api/v1/teams/{slug}");

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -36,6 +37,9 @@ class SecurityConfiguration {
 	/** Paths anyone may call: health, metrics, login, API docs. */
 	static final String[] PUBLIC_MACHINE_PATHS = { "/api/v1/auth/login", "/api/openapi.json", "/api/openapi.json/**",
 			"/api/docs", "/api/docs/**", "/api/swagger-ui/**" };
+
+	/** Where signals arrive; posting needs a responder (or an integration key, later). */
+	static final String[] INTAKE_PATHS = { "/alertmanager/api/v2/alerts", "/api/v1/alerts", "/api/v1/integrations/**" };
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
@@ -66,8 +70,14 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.securityContext(context -> context.requireExplicitSave(true))
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
-			.authorizeHttpRequests(
-					auth -> auth.requestMatchers(PUBLIC_MACHINE_PATHS).permitAll().anyRequest().authenticated())
+			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_MACHINE_PATHS)
+				.permitAll()
+				// refuse before reading a possibly large body; controllers say the same
+				// with @PreAuthorize
+				.requestMatchers(HttpMethod.POST, INTAKE_PATHS)
+				.hasRole(Role.RESPONDER.name())
+				.anyRequest()
+				.authenticated())
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthenticated)
 				.accessDeniedHandler(problems::forbidden))
 			.headers(headers -> headers

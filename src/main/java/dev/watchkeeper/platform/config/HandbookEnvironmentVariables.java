@@ -43,7 +43,9 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_LOCKOUT_THRESHOLD", "watchkeeper.identity.lockout-threshold"),
 			Map.entry("WATCHKEEPER_LOCKOUT_WINDOW", "watchkeeper.identity.lockout-window"),
 			Map.entry("WATCHKEEPER_LOCKOUT_DURATION", "watchkeeper.identity.lockout-duration"),
-			Map.entry("WATCHKEEPER_LOGIN_FAILURES_PER_ADDRESS", "watchkeeper.identity.login-failures-per-address"));
+			Map.entry("WATCHKEEPER_LOGIN_FAILURES_PER_ADDRESS", "watchkeeper.identity.login-failures-per-address"),
+			Map.entry("WATCHKEEPER_ALERTING_RESOLVE_TIMEOUT", "watchkeeper.alerting.resolve-timeout"),
+			Map.entry("WATCHKEEPER_ALERTING_MAX_BATCH", "watchkeeper.alerting.max-batch"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

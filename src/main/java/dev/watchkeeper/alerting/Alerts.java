@@ -1,0 +1,117 @@
+package dev.watchkeeper.alerting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dev.watchkeeper.platform.DomainException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives alerts from every source and keeps one per fingerprint, with Alertmanager's
+ * semantics: a repeated post refreshes the alert, {@code endsAt} in the past resolves it,
+ * an alert without {@code endsAt} ends after the resolve timeout unless refreshed, and a
+ * resolved alert that is posted firing again starts a new occurrence.
+ */
+@Service
+public class Alerts {
+
+	private final AlertStore store;
+
+	private final AlertingSettings settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Alerts(AlertStore store, AlertingSettings settings, ApplicationEventPublisher events, Clock clock) {
+		this.store = store;
+		this.settings = settings;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What a request changed. */
+	public record Receipt(int received, int fired, int resolved, List<String> fingerprints) {
+	}
+
+	/**
+	 * Stores a batch, all or nothing: if any alert is invalid, none is stored and the
+	 * problem names each invalid field.
+	 * @param source how the batch arrived, e.g. {@code alertmanager-api}
+	 */
+	@Transactional
+	public Receipt receive(List<PostableAlert> alerts, String source) {
+		Map<String, String> errors = AlertValidation.check(alerts, settings.maxBatch());
+		if (!errors.isEmpty()) {
+			throw DomainException.invalid(errors);
+		}
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		int fired = 0;
+		int resolved = 0;
+		List<String> fingerprints = new ArrayList<>();
+		for (PostableAlert posted : alerts) {
+			var outcome = merge(posted, source, now);
+			fingerprints.add(outcome.alert().fingerprint());
+			if (outcome.transition() == Transition.FIRED) {
+				fired++;
+				events.publishEvent(new AlertEvents.AlertFired(outcome.alert()));
+			}
+			else if (outcome.transition() == Transition.RESOLVED) {
+				resolved++;
+				events.publishEvent(new AlertEvents.AlertResolved(outcome.alert()));
+			}
+		}
+		return new Receipt(alerts.size(), fired, resolved, fingerprints);
+	}
+
+	public Optional<Alert> find(String fingerprint) {
+		return store.find(fingerprint);
+	}
+
+	/** Alerts carrying all these labels; {@code firing} null for both states. */
+	public List<Alert> list(Map<String, String> labels, Boolean firing, int limit) {
+		return store.list(labels, firing, clock.instant(), Math.min(Math.max(limit, 1), 1000));
+	}
+
+	private enum Transition {
+
+		FIRED, RESOLVED, NONE
+
+	}
+
+	private record Outcome(Alert alert, Transition transition) {
+	}
+
+	private Outcome merge(PostableAlert posted, String source, Instant now) {
+		Map<String, String> labels = new TreeMap<>(posted.labels());
+		Map<String, String> annotations = posted.annotations() == null ? Map.of() : new TreeMap<>(posted.annotations());
+		String fingerprint = Fingerprint.of(labels);
+		boolean explicitEnd = posted.endsAt() != null;
+		Instant startsAt = posted.startsAt() != null ? posted.startsAt().truncatedTo(ChronoUnit.MICROS) : now;
+		Instant endsAt = explicitEnd ? posted.endsAt().truncatedTo(ChronoUnit.MICROS)
+				: now.plus(settings.resolveTimeout());
+		Optional<Alert> existing = store.lockByFingerprint(fingerprint);
+		boolean wasFiring = existing.map(a -> a.firingAt(now)).orElse(false);
+		boolean continues = existing.isPresent() && (wasFiring || !startsAt.isAfter(existing.get().endsAt()));
+		Instant firstStart = continues && existing.get().startsAt().isBefore(startsAt) ? existing.get().startsAt()
+				: startsAt;
+		Instant receivedAt = continues ? existing.get().receivedAt() : now;
+		var alert = new Alert(fingerprint, labels, annotations, settings.severityOf(labels.get("severity")), firstStart,
+				endsAt, posted.generatorURL(), source, receivedAt, now);
+		store.save(alert, explicitEnd);
+		boolean isFiring = alert.firingAt(now);
+		Transition transition = isFiring && !wasFiring ? Transition.FIRED
+				: !isFiring && wasFiring ? Transition.RESOLVED : Transition.NONE;
+		return new Outcome(alert, transition);
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.watchkeeper.alerting.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.watchkeeper.alerting.Alerts;
+import dev.watchkeeper.alerting.PostableAlert;
+import dev.watchkeeper.platform.DomainException;
+import dev.watchkeeper.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Alert intake in the formats senders already speak: Alertmanager's API v2 (Prometheus
+ * posts here when Watchkeeper is its Alertmanager), Alertmanager's webhook (an existing
+ * Alertmanager forwards here) and the native API. Each request is all or nothing.
+ */
+@RestController
+@Tag(name = "Alert intake")
+@PreAuthorize("hasRole('RESPONDER')")
+class AlertIntakeController {
+
+	/**
+	 * Go's zero time, which Alertmanager's webhook sends as the end of a firing alert.
+	 */
+	private static final Instant UNSET = Instant.parse("1970-01-01T00:00:00Z");
+
+	private final Alerts alerts;
+
+	AlertIntakeController(Alerts alerts) {
+		this.alerts = alerts;
+	}
+
+	@PostMapping(path = "/alertmanager/api/v2/alerts", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Alertmanager API v2: post alerts",
+			description = "Point Prometheus here: alerting.alertmanagers[].path_prefix: /alertmanager with a bearer "
+					+ "token. 200 with an empty body; 400 with the reason, and nothing stored.")
+	ResponseEntity<Void> alertmanagerApi(@RequestBody List<PostableAlert> posted) {
+		alerts.receive(posted, "alertmanager-api");
+		return ResponseEntity.ok().build();
+	}
+
+	@Schema(example = """
+			{"version":"4","status":"firing","receiver":"watchkeeper","groupKey":"{}:{alertname=\\"HighErrorRate\\"}",
+			 "alerts":[{"status":"firing","labels":{"alertname":"HighErrorRate","service":"checkout","severity":"critical"},
+			 "annotations":{"summary":"5xx above 5%","runbook_url":"https://runbooks.example.com/high-error-rate"},
+			 "startsAt":"2026-11-22T10:00:00Z","endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus:9090/…"}]}""")
+	record WebhookPayload(String version, String status, List<WebhookAlert> alerts) {
+	}
+
+	record WebhookAlert(String status, Map<String, String> labels, Map<String, String> annotations, Instant startsAt,
+			Instant endsAt, String generatorURL) {
+
+		PostableAlert postable() {
+			Instant end = endsAt == null || endsAt.isBefore(UNSET) ? null : endsAt;
+			return new PostableAlert(labels, annotations,
+					startsAt == null || startsAt.isBefore(UNSET) ? null : startsAt,
+					"firing".equals(status) ? null : end, generatorURL);
+		}
+
+	}
+
+	@PostMapping(path = "/api/v1/integrations/alertmanager", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Alertmanager webhook receiver (payload version 4)",
+			description = "Add to an Alertmanager as webhook_configs with a bearer token; unknown fields are ignored.")
+	Alerts.Receipt alertmanagerWebhook(@RequestBody WebhookPayload payload) {
+		if (payload.version() != null && !"4".equals(payload.version())) {
+			throw DomainException.invalid("version", "only webhook payload version 4 is understood");
+		}
+		List<PostableAlert> posted = payload.alerts() == null ? List.of()
+				: payload.alerts().stream().map(a -> a == null ? null : a.postable()).toList();
+		return alerts.receive(posted, "alertmanager-webhook");
+	}
+
+	@PostMapping(path = "/api/v1/alerts", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Post alerts (native)",
+			description = "The Alertmanager alert shape; answers how many were received, fired and resolved.")
+	Alerts.Receipt nativeIntake(@RequestBody List<PostableAlert> posted) {
+		return alerts.receive(posted, "api");
+	}
+
+	/** Alertmanager answers 400 for bad alerts; so does its API here. */
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<ProblemDetail> invalid(DomainException ex, jakarta.servlet.http.HttpServletRequest request) {
+		HttpStatus status = ex.kind() == DomainException.Kind.INVALID
+				&& request.getRequestURI().startsWith("/alertmanager/") ? HttpStatus.BAD_REQUEST
+						: ex.kind() == DomainException.Kind.INVALID ? HttpStatus.UNPROCESSABLE_ENTITY
+								: HttpStatus.CONFLICT;
+		ProblemDetail problem = Problems.of(status, ex.type(), ex.getMessage());
+		if (!ex.fieldErrors().isEmpty()) {
+			problem.setProperty("errors", ex.fieldErrors());
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.watchkeeper.alerting.web;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.watchkeeper.alerting.Alerts;
+import dev.watchkeeper.platform.DomainException;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Firing and resolved alerts in the UI. */
+@Controller
+@PreAuthorize("hasRole('VIEWER')")
+class AlertPages {
+
+	private final Alerts alerts;
+
+	private final Clock clock;
+
+	AlertPages(Alerts alerts, Clock clock) {
+		this.alerts = alerts;
+		this.clock = clock;
+	}
+
+	@GetMapping("/alerts")
+	String list(@RequestParam(required = false) List<String> label, @RequestParam(defaultValue = "firing") String state,
+			Model model) {
+		try {
+			model.addAttribute("alerts", alerts.list(AlertController.labels(label),
+					"all".equals(state) ? null : AlertController.state(state), 500));
+		}
+		catch (DomainException ex) {
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("alerts", List.of());
+		}
+		model.addAttribute("labels", label == null ? "" : String.join(", ", label));
+		model.addAttribute("state", state);
+		model.addAttribute("now", clock.instant());
+		return "alerting/list";
+	}
+
+	@GetMapping("/alerts/{fingerprint}")
+	String detail(@PathVariable String fingerprint, Model model) {
+		model.addAttribute("alert",
+				alerts.find(fingerprint).orElseThrow(() -> DomainException.notFound("Alert", fingerprint)));
+		model.addAttribute("now", clock.instant());
+		return "alerting/detail";
+	}
+
+}

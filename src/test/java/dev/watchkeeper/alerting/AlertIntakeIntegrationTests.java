@@ -1,0 +1,137 @@
+package dev.watchkeeper.alerting;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.watchkeeper.IntegrationTest;
+import dev.watchkeeper.identity.IdentityFixtures;
+import dev.watchkeeper.identity.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AlertIntakeIntegrationTests extends IntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	IdentityFixtures fixtures;
+
+	@Autowired
+	JsonMapper json;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private String responder;
+
+	private String run;
+
+	@BeforeEach
+	void setUp() {
+		responder = fixtures.token(Role.RESPONDER);
+		run = "run-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Content-Type", "application/json")
+			.method(method,
+					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private JsonNode alertsOfThisRun(String state) throws Exception {
+		return json
+			.readTree(send("GET", "/api/v1/alerts?label=run=" + run + "&state=" + state, responder, null).body());
+	}
+
+	@Test
+	void prometheusStylePostsThroughTheAlertmanagerApiAreStoredWithAlertmanagersFingerprint() throws Exception {
+		var response = send("POST", "/alertmanager/api/v2/alerts", responder,
+				"""
+						[{"labels":{"alertname":"HighErrorRate","service":"checkout","severity":"critical","run":"%s"},
+						  "annotations":{"summary":"5xx above 5%%","runbook_url":"https://runbooks.example.com/high-error-rate"},
+						  "startsAt":"%s","endsAt":"%s","generatorURL":"http://127.0.0.1:9090/graph"}]"""
+					.formatted(run, Instant.now().minusSeconds(60), Instant.now().plusSeconds(240)));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(response.body()).isEmpty();
+
+		JsonNode firing = alertsOfThisRun("firing");
+		assertThat(firing.size()).isEqualTo(1);
+		assertThat(firing.get(0).get("severity").asString()).isEqualTo("critical");
+		assertThat(firing.get(0).get("fingerprint").asString()).isEqualTo(Fingerprint.of(java.util.Map.of("alertname",
+				"HighErrorRate", "service", "checkout", "severity", "critical", "run", run)));
+	}
+
+	@Test
+	void oneInvalidAlertRefusesTheWholeBatchWith400NamingIt() throws Exception {
+		var response = send("POST", "/alertmanager/api/v2/alerts", responder, """
+				[{"labels":{"alertname":"Good","run":"%s"}},{"labels":{"run":"%s","bad-label":"x"}}]""".formatted(run,
+				run));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("alerts[1].labels.alertname").contains("alerts[1].labels.bad-label");
+		assertThat(alertsOfThisRun("all").size()).as("nothing stored").isZero();
+		assertThat(send("POST", "/alertmanager/api/v2/alerts", responder, "[{\"labels\":").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void theWebhookReceiverFiresAndResolves() throws Exception {
+		String payload = """
+				{"version":"4","status":"%s","receiver":"watchkeeper","groupKey":"{}","truncatedAlerts":0,"extra":"ignored",
+				 "alerts":[{"status":"%s","labels":{"alertname":"DatabaseUnavailable","service":"ledger","severity":"warning","run":"%s"},
+				   "annotations":{"summary":"db down"},"startsAt":"%s","endsAt":"%s","fingerprint":"ignored"}]}""";
+		Instant start = Instant.now().minusSeconds(30);
+		var fired = send("POST", "/api/v1/integrations/alertmanager", responder,
+				payload.formatted("firing", "firing", run, start, "0001-01-01T00:00:00Z"));
+		assertThat(fired.statusCode()).as(fired.body()).isEqualTo(200);
+		assertThat(json.readTree(fired.body()).get("fired").asInt()).isEqualTo(1);
+		JsonNode firing = alertsOfThisRun("firing");
+		assertThat(firing.get(0).get("severity").asString()).as("warning is the handbook's medium").isEqualTo("medium");
+
+		var resolved = send("POST", "/api/v1/integrations/alertmanager", responder,
+				payload.formatted("resolved", "resolved", run, start, Instant.now().minusSeconds(1)));
+		assertThat(json.readTree(resolved.body()).get("resolved").asInt()).isEqualTo(1);
+		assertThat(alertsOfThisRun("firing").size()).isZero();
+		assertThat(alertsOfThisRun("resolved").size()).isEqualTo(1);
+	}
+
+	@Test
+	void aRepeatedPostRefreshesTheSameAlertAndAnAlertWithoutEndResolvesAfterTheTimeout() throws Exception {
+		String body = """
+				[{"labels":{"alertname":"DiskFull","run":"%s"},"annotations":{"summary":"disk %s"}}]""";
+		var first = json.readTree(send("POST", "/api/v1/alerts", responder, body.formatted(run, "90%")).body());
+		var second = json.readTree(send("POST", "/api/v1/alerts", responder, body.formatted(run, "95%")).body());
+		assertThat(first.get("fired").asInt()).isEqualTo(1);
+		assertThat(second.get("fired").asInt()).as("already firing").isZero();
+		assertThat(second.get("fingerprints").get(0).asString()).isEqualTo(first.get("fingerprints").get(0).asString());
+		JsonNode alert = alertsOfThisRun("firing").get(0);
+		assertThat(alert.get("annotations").get("summary").asString()).isEqualTo("disk 95%");
+		Duration untilEnd = Duration.between(Instant.now(), Instant.parse(alert.get("endsAt").asString()));
+		assertThat(untilEnd).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
+	}
+
+	@Test
+	void postingNeedsAResponderAndReadingAViewer() throws Exception {
+		String body = "[{\"labels\":{\"alertname\":\"A\",\"run\":\"" + run + "\"}}]";
+		assertThat(send("POST", "/alertmanager/api/v2/alerts", null, body).statusCode()).isEqualTo(401);
+		assertThat(send("POST", "/api/v1/alerts", fixtures.token(Role.VIEWER), body).statusCode()).isEqualTo(403);
+		assertThat(send("GET", "/api/v1/alerts", fixtures.token(Role.VIEWER), null).statusCode()).isEqualTo(200);
+		assertThat(alertsOfThisRun("all").size()).isZero();
+	}
+
+}
