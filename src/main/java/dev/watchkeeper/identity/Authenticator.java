@@ -162,10 +162,12 @@ public class Authenticator {
 
 	private void signalThrottledAddress(String ipAddress, Instant now) {
 		log.warn("Client address {} throttled after repeated failed logins", ipAddress);
-		events.publishEvent(new SecuritySignal("address_throttled", String.valueOf(ipAddress),
-				settings.loginFailuresPerAddress() + " failed logins from " + ipAddress + " within "
-						+ settings.lockoutWindow().toMinutes() + " minutes",
-				Map.of("ip_address", String.valueOf(ipAddress)), now));
+		// published in a transaction so that durable listeners (alerting) receive it
+		transactions.executeWithoutResult(
+				status -> events.publishEvent(new SecuritySignal("address_throttled", String.valueOf(ipAddress),
+						settings.loginFailuresPerAddress() + " failed logins from " + ipAddress + " within "
+								+ settings.lockoutWindow().toMinutes() + " minutes",
+						Map.of("ip_address", String.valueOf(ipAddress)), now)));
 	}
 
 	private static DomainException wrongCredentials() {
