@@ -46,7 +46,9 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		allow(Role.VIEWER, "GET /api/v1/me", "GET /api/v1/tokens", "POST /api/v1/tokens", "DELETE /api/v1/tokens/{id}");
 		allow(Role.VIEWER, "GET /api/v1/services", "GET /api/v1/services/{slug}");
 		allow(Role.ADMIN, "GET /api/v1/audit", "GET /api/v1/audit/verify");
-		allow(Role.VIEWER, "GET /api/v1/alerts", "GET /api/v1/alerts/{fingerprint}");
+		allow(Role.VIEWER, "GET /api/v1/alerts", "GET /api/v1/alerts/{fingerprint}", "GET /api/v1/silences",
+				"GET /api/v1/silences/{id}");
+		allow(Role.RESPONDER, "POST /api/v1/silences", "DELETE /api/v1/silences/{id}");
 		allow(Role.RESPONDER, "POST /alertmanager/api/v2/alerts", "POST /api/v1/integrations/alertmanager",
 				"POST /api/v1/alerts");
 		allow(Role.VIEWER, "GET /api/v1/users", "GET /api/v1/users/{id}", "PUT /api/v1/me/password",

@@ -3,9 +3,13 @@ package dev.watchkeeper.alerting.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.watchkeeper.alerting.Alert;
 import dev.watchkeeper.alerting.Alerts;
+import dev.watchkeeper.alerting.Silences;
 import dev.watchkeeper.platform.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,22 +29,42 @@ class AlertController {
 
 	private final Alerts alerts;
 
-	AlertController(Alerts alerts) {
+	private final Silences silences;
+
+	AlertController(Alerts alerts, Silences silences) {
 		this.alerts = alerts;
+		this.silences = silences;
+	}
+
+	/**
+	 * An alert with the silences muting it now.
+	 *
+	 * @param alert the alert
+	 * @param silencedBy ids of the active silences that match it
+	 */
+	record AlertView(@JsonUnwrapped Alert alert, List<UUID> silencedBy) {
+	}
+
+	static List<AlertView> views(List<Alert> alerts, Silences silences) {
+		var active = silences.active();
+		return alerts.stream().map(a -> new AlertView(a, silences.silencing(a.labels(), active))).toList();
 	}
 
 	@GetMapping("/api/v1/alerts")
 	@Operation(summary = "Alerts, firing first",
 			description = "label=name=value (repeatable) keeps alerts with all those labels; state=firing|resolved.")
-	List<Alert> list(@Parameter(example = "service=checkout") @RequestParam(required = false) List<String> label,
+	List<AlertView> list(@Parameter(example = "service=checkout") @RequestParam(required = false) List<String> label,
 			@RequestParam(required = false) String state, @RequestParam(defaultValue = "200") int limit) {
-		return alerts.list(labels(label), state(state), limit);
+		return views(alerts.list(labels(label), state(state), limit), silences);
 	}
 
 	@GetMapping("/api/v1/alerts/{fingerprint}")
 	@Operation(summary = "One alert by fingerprint")
-	Alert get(@PathVariable String fingerprint) {
-		return alerts.find(fingerprint).orElseThrow(() -> DomainException.notFound("Alert", fingerprint));
+	AlertView get(@PathVariable String fingerprint) {
+		return views(
+				List.of(alerts.find(fingerprint).orElseThrow(() -> DomainException.notFound("Alert", fingerprint))),
+				silences)
+			.get(0);
 	}
 
 	static Map<String, String> labels(List<String> matchers) {

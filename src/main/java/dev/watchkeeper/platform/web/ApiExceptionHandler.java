@@ -124,6 +124,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (RequestBodyLimitFilter.causedByOversizedBody(ex)) {
 			return cast(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large"));
 		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DomainException domain) {
+				// a value object refused itself while the body was read, e.g. a bad
+				// regular expression
+				return cast(domain(domain));
+			}
+		}
 		String detail = ex.getMostSpecificCause() instanceof tools.jackson.core.JacksonException json
 				? "The body is not valid JSON for this endpoint: " + json.getOriginalMessage()
 				: "The request body is missing or unreadable";

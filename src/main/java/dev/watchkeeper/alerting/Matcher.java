@@ -1,0 +1,94 @@
+package dev.watchkeeper.alerting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.watchkeeper.platform.DomainException;
+
+/**
+ * A label matcher as Alertmanager and Prometheus write them: {@code =}, {@code !=},
+ * {@code =~} and {@code !~}; regular expressions match the whole value. An invalid
+ * expression is refused when the matcher is made, not when it is used.
+ *
+ * @param name the label name
+ * @param op one of {@code =}, {@code !=}, {@code =~}, {@code !~}
+ * @param value the value or regular expression
+ */
+public record Matcher(String name, String op, String value) {
+
+	private static final Pattern TEXT = Pattern
+		.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,\"]*?)\\s*(?:,|$)");
+
+	public Matcher {
+		if (name == null || !AlertValidation.LABEL_NAME.matcher(name).matches()) {
+			throw DomainException.invalid("matchers", "'" + name + "' is not a label name");
+		}
+		if (!List.of("=", "!=", "=~", "!~").contains(op)) {
+			throw DomainException.invalid("matchers", "operator must be =, !=, =~ or !~ (got '" + op + "')");
+		}
+		value = value == null ? "" : value;
+		if (op.endsWith("~")) {
+			try {
+				Pattern.compile(value);
+			}
+			catch (PatternSyntaxException ex) {
+				throw DomainException.invalid("matchers",
+						"invalid regular expression for " + name + ": " + ex.getDescription());
+			}
+		}
+	}
+
+	public boolean matches(Map<String, String> labels) {
+		String actual = labels.getOrDefault(name, "");
+		return switch (op) {
+			case "=" -> actual.equals(value);
+			case "!=" -> !actual.equals(value);
+			case "=~" -> Pattern.compile(value).matcher(actual).matches();
+			case "!~" -> !Pattern.compile(value).matcher(actual).matches();
+			default -> false;
+		};
+	}
+
+	/** Whether this matcher alone would match alerts lacking the label. */
+	boolean matchesEmpty() {
+		return matches(Map.of());
+	}
+
+	@Override
+	public String toString() {
+		return name + op + "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
+
+	/** Parses {@code alertname="HighErrorRate", service=~"check.*"}. */
+	public static List<Matcher> parse(String text) {
+		List<Matcher> matchers = new ArrayList<>();
+		if (text == null || text.isBlank()) {
+			return matchers;
+		}
+		String body = text.trim();
+		if (body.startsWith("{") && body.endsWith("}")) {
+			body = body.substring(1, body.length() - 1);
+		}
+		var m = TEXT.matcher(body);
+		int at = 0;
+		while (at < body.length() && m.find(at) && m.start() == at) {
+			String raw = m.group(3).trim();
+			String value = raw.startsWith("\"")
+					? raw.substring(1, raw.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\") : raw;
+			matchers.add(new Matcher(m.group(1), m.group(2), value));
+			at = m.end();
+			if (m.end() == m.start()) {
+				break;
+			}
+		}
+		if (at < body.trim().length()) {
+			throw DomainException.invalid("matchers", "cannot read matchers after '" + body.substring(0, at)
+					+ "'; write them as name=\"value\", name=~\"regex\", separated by commas");
+		}
+		return matchers;
+	}
+
+}
