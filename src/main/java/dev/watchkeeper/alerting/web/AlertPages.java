@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.watchkeeper.alerting.Alerts;
+import dev.watchkeeper.alerting.Silences;
 import dev.watchkeeper.platform.DomainException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,10 +21,13 @@ class AlertPages {
 
 	private final Alerts alerts;
 
+	private final Silences silences;
+
 	private final Clock clock;
 
-	AlertPages(Alerts alerts, Clock clock) {
+	AlertPages(Alerts alerts, Silences silences, Clock clock) {
 		this.alerts = alerts;
+		this.silences = silences;
 		this.clock = clock;
 	}
 
@@ -31,8 +35,8 @@ class AlertPages {
 	String list(@RequestParam(required = false) List<String> label, @RequestParam(defaultValue = "firing") String state,
 			Model model) {
 		try {
-			model.addAttribute("alerts", alerts.list(AlertController.labels(label),
-					"all".equals(state) ? null : AlertController.state(state), 500));
+			model.addAttribute("alerts", AlertController
+				.views(alerts.list(AlertController.labels(label), AlertController.state(state), 500), silences));
 		}
 		catch (DomainException ex) {
 			model.addAttribute("error", ex.getMessage());
