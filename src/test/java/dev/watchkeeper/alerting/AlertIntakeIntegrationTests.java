@@ -23,16 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertIntakeIntegrationTests extends IntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IdentityFixtures fixtures;
 
 	@Autowired
 	JsonMapper json;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private String responder;
 
@@ -42,17 +37,6 @@ class AlertIntakeIntegrationTests extends IntegrationTest {
 	void setUp() {
 		responder = fixtures.token(Role.RESPONDER);
 		run = "run-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private JsonNode alertsOfThisRun(String state) throws Exception {

@@ -22,9 +22,6 @@ import static org.awaitility.Awaitility.await;
 
 class SecuritySignalAlertsIntegrationTests extends IntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IdentityFixtures fixtures;
 

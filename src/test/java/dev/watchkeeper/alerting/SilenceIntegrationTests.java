@@ -22,16 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SilenceIntegrationTests extends IntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IdentityFixtures fixtures;
 
 	@Autowired
 	JsonMapper json;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private String responder;
 
@@ -44,17 +39,6 @@ class SilenceIntegrationTests extends IntegrationTest {
 		send("POST", "/api/v1/alerts", responder, """
 				[{"labels":{"alertname":"HighErrorRate","service":"checkout","run":"%s"}},
 				 {"labels":{"alertname":"HighErrorRate","service":"billing","run":"%s"}}]""".formatted(run, run));
-	}
-
-	private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String silence(String serviceRegex, Instant start, Instant end) {

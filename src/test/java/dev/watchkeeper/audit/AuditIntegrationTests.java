@@ -27,9 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuditIntegrationTests extends IntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IdentityFixtures fixtures;
 
@@ -47,8 +44,6 @@ class AuditIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	JsonMapper json;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private HttpResponse<String> send(String method, String path, String token, String body, String... headers)
 			throws Exception {

@@ -24,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceApiIntegrationTests extends IntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IdentityFixtures fixtures;
 
@@ -35,8 +32,6 @@ class ServiceApiIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	JsonMapper json;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private String manager;
 
@@ -53,17 +48,6 @@ class ServiceApiIntegrationTests extends IntegrationTest {
 		unique = UUID.randomUUID().toString().substring(0, 8);
 		payments = teams
 			.create(new Teams.TeamDraft("payments-" + unique, "Payments " + unique, null, null, null, List.of()));
-	}
-
-	private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String checkout(String slug) {

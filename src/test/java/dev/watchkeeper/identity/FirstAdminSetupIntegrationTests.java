@@ -27,9 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "watchkeeper.identity.lockout-duration=15m")
 class FirstAdminSetupIntegrationTests extends IntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	FirstAdmin firstAdmin;
 

@@ -22,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(LoginProtectionIntegrationTests.Signals.class)
 class LoginProtectionIntegrationTests extends IntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IdentityFixtures fixtures;
 
@@ -36,8 +33,6 @@ class LoginProtectionIntegrationTests extends IntegrationTest {
 
 	@Autowired
 	JsonMapper json;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@TestConfiguration
 	static class Signals {

@@ -20,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Users, teams and organisation roles through the API. */
 class PeopleApiIntegrationTests extends IntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IdentityFixtures fixtures;
 
@@ -35,20 +32,7 @@ class PeopleApiIntegrationTests extends IntegrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final String unique = UUID.randomUUID().toString().substring(0, 8);
-
-	private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Content-Type", "application/json")
-			.method(method,
-					body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
 
 	@Test
 	void anAdminCreatesChangesAndDeletesAUserWithContactMethods() throws Exception {

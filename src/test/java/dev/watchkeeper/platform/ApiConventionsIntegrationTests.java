@@ -22,13 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ApiConventionsIntegrationTests extends IntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IdentityFixtures fixtures;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private String token;
 
@@ -37,7 +32,7 @@ class ApiConventionsIntegrationTests extends IntegrationTest {
 		token = fixtures.token(Role.RESPONDER);
 	}
 
-	private HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+	private HttpResponse<String> call(String method, String path, String contentType, String body) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 			.header("Authorization", "Bearer " + token)
 			.method(method,
@@ -59,22 +54,22 @@ class ApiConventionsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void anUnknownPathIsA404Problem() throws Exception {
-		assertProblem(send("GET", "/api/v1/no-such-thing", null, null), 404, "not-found");
+		assertProblem(call("GET", "/api/v1/no-such-thing", null, null), 404, "not-found");
 	}
 
 	@Test
 	void aWrongMethodIsA405Problem() throws Exception {
-		assertProblem(send("DELETE", "/api/v1/me", null, null), 405, "method-not-allowed");
+		assertProblem(call("DELETE", "/api/v1/me", null, null), 405, "method-not-allowed");
 	}
 
 	@Test
 	void aBodyThatIsNotJsonIsA415Problem() throws Exception {
-		assertProblem(send("POST", "/api/v1/tokens", "text/plain", "name=x"), 415, "unsupported-media-type");
+		assertProblem(call("POST", "/api/v1/tokens", "text/plain", "name=x"), 415, "unsupported-media-type");
 	}
 
 	@Test
 	void malformedJsonIsA400ProblemThatSaysSo() throws Exception {
-		var response = send("POST", "/api/v1/tokens", "application/json", "{\"name\": ");
+		var response = call("POST", "/api/v1/tokens", "application/json", "{\"name\": ");
 		assertProblem(response, 400, "malformed-body");
 		assertThat(response.body()).contains("not valid JSON");
 	}
@@ -82,7 +77,7 @@ class ApiConventionsIntegrationTests extends IntegrationTest {
 	@Test
 	void aBodyOverTheLimitIsA413ProblemWhetherOrNotItsLengthIsDeclared() throws Exception {
 		String big = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
-		assertProblem(send("POST", "/api/v1/tokens", "application/json", big), 413, "payload-too-large");
+		assertProblem(call("POST", "/api/v1/tokens", "application/json", big), 413, "payload-too-large");
 		var chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/tokens"))
 			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
@@ -93,33 +88,33 @@ class ApiConventionsIntegrationTests extends IntegrationTest {
 
 	@Test
 	void invalidFieldsAreA422ProblemNamingTheField() throws Exception {
-		var response = send("POST", "/api/v1/tokens", "application/json", "{\"name\":\"\",\"role\":\"admin\"}");
+		var response = call("POST", "/api/v1/tokens", "application/json", "{\"name\":\"\",\"role\":\"admin\"}");
 		assertProblem(response, 422, "invalid-input");
 		assertThat(response.body()).contains("\"field\":\"name\"");
 	}
 
 	@Test
 	void aRoleAboveTheCallersIsRefusedWithoutCreatingAToken() throws Exception {
-		var response = send("POST", "/api/v1/tokens", "application/json",
+		var response = call("POST", "/api/v1/tokens", "application/json",
 				"{\"name\":\"too-strong\",\"role\":\"admin\"}");
 		assertProblem(response, 422, "invalid-input");
 		assertThat(response.body()).contains("\"field\":\"role\"");
-		assertThat(send("GET", "/api/v1/tokens", null, null).body()).doesNotContain("too-strong");
+		assertThat(call("GET", "/api/v1/tokens", null, null).body()).doesNotContain("too-strong");
 	}
 
 	@Test
 	void aRevokedTokenIsRefusedAtOnceWith401Problem() throws Exception {
-		var created = send("POST", "/api/v1/tokens", "application/json", "{\"name\":\"short-lived\"}");
+		var created = call("POST", "/api/v1/tokens", "application/json", "{\"name\":\"short-lived\"}");
 		assertThat(created.statusCode()).isEqualTo(201);
 		String secret = created.body().replaceAll(".*\"secret\":\"([^\"]+)\".*", "$1");
 		String id = created.body().replaceAll(".*\"token\":\\{\"id\":\"([^\"]+)\".*", "$1");
 		String mine = token;
 		token = secret;
-		assertThat(send("GET", "/api/v1/me", null, null).statusCode()).isEqualTo(200);
+		assertThat(call("GET", "/api/v1/me", null, null).statusCode()).isEqualTo(200);
 		token = mine;
-		assertThat(send("DELETE", "/api/v1/tokens/" + id, null, null).statusCode()).isEqualTo(204);
+		assertThat(call("DELETE", "/api/v1/tokens/" + id, null, null).statusCode()).isEqualTo(204);
 		token = secret;
-		assertProblem(send("GET", "/api/v1/me", null, null), 401, "invalid-token");
+		assertProblem(call("GET", "/api/v1/me", null, null), 401, "invalid-token");
 	}
 
 	@Test

@@ -17,13 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthIntegrationTests extends IntegrationTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JsonMapper json;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private HttpResponse<String> get(String path, String... headers) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));

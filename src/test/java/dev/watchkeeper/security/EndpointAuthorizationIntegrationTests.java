@@ -66,16 +66,11 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		}
 	}
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IdentityFixtures fixtures;
 
 	@Autowired
 	JsonMapper json;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final Map<Role, String> tokens = new EnumMap<>(Role.class);
 

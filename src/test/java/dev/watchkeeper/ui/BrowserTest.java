@@ -45,9 +45,6 @@ public abstract class BrowserTest extends IntegrationTest {
 
 	private static Browser browser;
 
-	@LocalServerPort
-	int port;
-
 	BrowserContext context;
 
 	/** The page of the current test, in a fresh browser context. */
