@@ -47,6 +47,10 @@ class AlertsBrowserTests extends BrowserTest {
 
 		page.navigate("/alerts?label=run=" + run);
 		assertThat(page.locator("#alerts")).containsText("silenced");
+
+		var missing = page.navigate("/services/no-such-service-" + run);
+		org.assertj.core.api.Assertions.assertThat(missing.status()).as("a page for an unknown thing").isEqualTo(404);
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("404 Not Found");
 	}
 
 }
