@@ -48,6 +48,9 @@ class AlertsBrowserTests extends BrowserTest {
 		page.navigate("/alerts?label=run=" + run);
 		assertThat(page.locator("#alerts")).containsText("silenced");
 
+		var refused = page.navigate("/audit");
+		org.assertj.core.api.Assertions.assertThat(refused.status()).as("an admin page for a responder").isEqualTo(403);
+
 		var missing = page.navigate("/services/no-such-service-" + run);
 		org.assertj.core.api.Assertions.assertThat(missing.status()).as("a page for an unknown thing").isEqualTo(404);
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("404 Not Found");

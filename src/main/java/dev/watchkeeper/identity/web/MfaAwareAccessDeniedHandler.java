@@ -47,6 +47,9 @@ final class MfaAwareAccessDeniedHandler implements AccessDeniedHandler {
 			problems.forbidden(request, response, ex);
 			return;
 		}
+		// a forward keeps no error status of its own; without it the error page would say
+		// 500
+		request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_FORBIDDEN);
 		page.handle(request, response, ex);
 	}
 
