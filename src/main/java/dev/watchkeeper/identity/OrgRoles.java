@@ -74,28 +74,32 @@ public class OrgRoles {
 		if (userId != null && users.find(userId).isEmpty()) {
 			throw DomainException.invalid("userId", "no user " + userId);
 		}
-		Optional<OrgRole> before = list().stream().filter(r -> r.name().equals(name)).findFirst();
+		// names are one role whatever their case ("cto" is the CTO); the first spelling
+		// stays
+		Optional<OrgRole> before = named(name);
+		String stored = before.map(OrgRole::name).orElse(name);
 		int order = position != null ? position : before.map(OrgRole::position).orElse(list().size());
 		jdbc.sql("""
 				INSERT INTO identity_org_roles (name, user_id, position) VALUES (:name, :user, :position)
 				ON CONFLICT (name) DO UPDATE SET user_id = EXCLUDED.user_id, position = EXCLUDED.position""")
-			.param("name", name)
+			.param("name", stored)
 			.param("user", userId == null ? null : userId.value())
 			.param("position", order)
 			.update();
-		OrgRole after = new OrgRole(name, userId, order);
-		events.publishEvent(new OrgRoleChanged(name, before.orElse(null), after));
+		OrgRole after = new OrgRole(stored, userId, order);
+		events.publishEvent(new OrgRoleChanged(stored, before.orElse(null), after));
 		return after;
 	}
 
 	@Transactional
 	public void delete(String name) {
-		OrgRole before = list().stream()
-			.filter(r -> r.name().equals(name))
-			.findFirst()
-			.orElseThrow(() -> DomainException.notFound("Organisation role", name));
-		jdbc.sql("DELETE FROM identity_org_roles WHERE name = :name").param("name", name).update();
-		events.publishEvent(new OrgRoleChanged(name, before, null));
+		OrgRole before = named(name).orElseThrow(() -> DomainException.notFound("Organisation role", name));
+		jdbc.sql("DELETE FROM identity_org_roles WHERE name = :name").param("name", before.name()).update();
+		events.publishEvent(new OrgRoleChanged(before.name(), before, null));
+	}
+
+	private Optional<OrgRole> named(String name) {
+		return list().stream().filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
 	}
 
 	public record OrgRoleChanged(String name, OrgRole previous, OrgRole role) implements AuditableEvent {

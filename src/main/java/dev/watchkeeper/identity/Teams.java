@@ -28,9 +28,13 @@ public class Teams {
 
 	private final ApplicationEventPublisher events;
 
+	private final List<TeamReferences> references;
+
 	private final Clock clock;
 
-	Teams(TeamStore store, Users users, ApplicationEventPublisher events, Clock clock) {
+	Teams(TeamStore store, Users users, ApplicationEventPublisher events, List<TeamReferences> references,
+			Clock clock) {
+		this.references = List.copyOf(references);
 		this.store = store;
 		this.users = users;
 		this.events = events;
@@ -87,6 +91,11 @@ public class Teams {
 	@Transactional
 	public void delete(TeamId id) {
 		Team before = get(id);
+		for (TeamReferences reference : references) {
+			reference.blockingDeletionOf(id).ifPresent(reason -> {
+				throw DomainException.conflict("team-in-use", "Team " + before.name() + " " + reason);
+			});
+		}
 		store.delete(id);
 		events.publishEvent(new TeamChanged("team.deleted", before, null));
 	}

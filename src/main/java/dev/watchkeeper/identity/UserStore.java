@@ -121,6 +121,15 @@ class UserStore {
 			.list());
 	}
 
+	/**
+	 * Counts active admins after taking a transaction-scoped lock that every change to
+	 * admins takes, so two admins demoting each other at once cannot leave none.
+	 */
+	long lockAdminsAndCount() {
+		jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('identity.active-admins'))").query().listOfRows();
+		return activeAdmins();
+	}
+
 	long activeAdmins() {
 		return jdbc.sql("SELECT count(*) FROM identity_users WHERE role = 'admin' AND NOT disabled")
 			.query(Long.class)

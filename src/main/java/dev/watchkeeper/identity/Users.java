@@ -31,11 +31,14 @@ public class Users {
 
 	private final Passwords passwords;
 
+	private final TokenStore tokens;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Users(UserStore store, Passwords passwords, ApplicationEventPublisher events, Clock clock) {
+	Users(UserStore store, Passwords passwords, TokenStore tokens, ApplicationEventPublisher events, Clock clock) {
+		this.tokens = tokens;
 		this.store = store;
 		this.passwords = passwords;
 		this.events = events;
@@ -96,10 +99,11 @@ public class Users {
 	 * @param name display name
 	 * @param timeZone IANA zone
 	 * @param role the role
-	 * @param disabled whether sign-in and tokens are refused
-	 * @param contactMethods ways to reach the user, in order
+	 * @param disabled whether sign-in and tokens are refused; null keeps the current
+	 * value
+	 * @param contactMethods ways to reach the user, in order; null keeps the current ones
 	 */
-	public record UserDraft(String email, String name, String timeZone, Role role, boolean disabled,
+	public record UserDraft(String email, String name, String timeZone, Role role, Boolean disabled,
 			List<User.ContactMethod> contactMethods) {
 	}
 
@@ -107,21 +111,21 @@ public class Users {
 	public User update(UserId id, UserDraft draft) {
 		User before = get(id);
 		Map<String, String> errors = validate(draft.email(), draft.name(), draft.timeZone(), draft.contactMethods());
-		if (draft.role() == null) {
-			errors.put("role", "must be viewer, responder, manager or admin");
-		}
 		if (!errors.isEmpty()) {
 			throw DomainException.invalid(errors);
 		}
-		boolean losesAdmin = before.role() == Role.ADMIN && !before.disabled()
-				&& (draft.role() != Role.ADMIN || draft.disabled());
-		if (losesAdmin && store.activeAdmins() <= 1) {
+		// fields left out keep their values: a PUT that only renames must not re-enable,
+		// re-zone or demote anyone
+		Role role = draft.role() == null ? before.role() : draft.role();
+		boolean disabled = draft.disabled() == null ? before.disabled() : draft.disabled();
+		boolean losesAdmin = before.role() == Role.ADMIN && !before.disabled() && (role != Role.ADMIN || disabled);
+		if (losesAdmin && store.lockAdminsAndCount() <= 1) {
 			throw DomainException.conflict("last-admin",
 					"This is the last active admin; make someone else admin first");
 		}
-		String zone = draft.timeZone() == null || draft.timeZone().isBlank() ? "UTC" : draft.timeZone();
-		User changed = new User(id, draft.email().trim(), draft.name().trim(), zone, draft.role(), before.mfaEnabled(),
-				draft.disabled(), before.lockedUntil(), before.contactMethods(), before.createdAt());
+		String zone = draft.timeZone() == null || draft.timeZone().isBlank() ? before.timeZone() : draft.timeZone();
+		User changed = new User(id, draft.email().trim(), draft.name().trim(), zone, role, before.mfaEnabled(),
+				disabled, before.lockedUntil(), before.contactMethods(), before.createdAt());
 		try {
 			store.update(changed, clock.instant());
 		}
@@ -130,6 +134,10 @@ public class Users {
 		}
 		if (draft.contactMethods() != null) {
 			store.replaceContactMethods(id, draft.contactMethods());
+		}
+		if (disabled && !before.disabled()) {
+			// a disabled user's tokens stay dead if the user is enabled again later
+			tokens.revokeAllOf(id, clock.instant());
 		}
 		User after = get(id);
 		events.publishEvent(new UserEvents.UserUpdated(before, after));
@@ -142,7 +150,7 @@ public class Users {
 		if (id.equals(actingUser)) {
 			throw DomainException.conflict("self-delete", "You cannot delete yourself");
 		}
-		if (user.role() == Role.ADMIN && !user.disabled() && store.activeAdmins() <= 1) {
+		if (user.role() == Role.ADMIN && !user.disabled() && store.lockAdminsAndCount() <= 1) {
 			throw DomainException.conflict("last-admin", "This is the last active admin");
 		}
 		store.delete(id);

@@ -87,6 +87,20 @@ class ServiceApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aTeamThatOwnsServicesCannotBeDeletedUntilTheyMove() throws Exception {
+		String slug = "ledger-" + unique;
+		assertThat(send("POST", "/api/v1/services", manager, checkout(slug)).statusCode()).isEqualTo(201);
+
+		var refused = send("DELETE", "/api/v1/teams/" + payments.slug(), manager, null);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.body()).contains("owns 1 service").contains(slug);
+		assertThat(send("GET", "/api/v1/teams/" + payments.slug(), viewer, null).statusCode()).isEqualTo(200);
+
+		assertThat(send("DELETE", "/api/v1/services/" + slug, manager, null).statusCode()).isEqualTo(204);
+		assertThat(send("DELETE", "/api/v1/teams/" + payments.slug(), manager, null).statusCode()).isEqualTo(204);
+	}
+
+	@Test
 	void everyInvalidFieldIsNamedInOneProblem() throws Exception {
 		var response = send("POST", "/api/v1/services", manager,
 				"""

@@ -124,6 +124,46 @@ class PeopleApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aTokenOfADisabledUserStaysDeadWhenTheUserIsEnabledAgain() throws Exception {
+		User user = fixtures.user(Role.RESPONDER);
+		String token = fixtures.token(user);
+		String admin = fixtures.token(Role.ADMIN);
+		send("PUT", "/api/v1/users/" + user.id(), admin, """
+				{"email":"%s","name":"Away","disabled":true}""".formatted(user.email()));
+		var enabled = send("PUT", "/api/v1/users/" + user.id(), admin, """
+				{"email":"%s","name":"Back","disabled":false}""".formatted(user.email()));
+		assertThat(enabled.statusCode()).as(enabled.body()).isEqualTo(200);
+		assertThat(send("GET", "/api/v1/me", token, null).statusCode()).isEqualTo(401);
+		assertThat(send("GET", "/api/v1/me", fixtures.token(user), null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aChangeThatLeavesFieldsOutKeepsThem() throws Exception {
+		User user = fixtures.user(Role.MANAGER);
+		String admin = fixtures.token(Role.ADMIN);
+		send("PUT", "/api/v1/users/" + user.id(), admin, """
+				{"email":"%s","name":"Zoned","timeZone":"Asia/Tokyo","disabled":true}""".formatted(user.email()));
+		var renamed = send("PUT", "/api/v1/users/" + user.id(), admin, """
+				{"email":"%s","name":"Renamed"}""".formatted(user.email()));
+		assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+		JsonNode after = json.readTree(renamed.body());
+		assertThat(after.get("name").asString()).isEqualTo("Renamed");
+		assertThat(after.get("timeZone").asString()).isEqualTo("Asia/Tokyo");
+		assertThat(after.get("disabled").asBoolean()).isTrue();
+		assertThat(after.get("role").asString()).isEqualTo("manager");
+	}
+
+	@Test
+	void organisationRoleNamesIgnoreCase() throws Exception {
+		User cto = fixtures.user(Role.MANAGER);
+		var assigned = send("PUT", "/api/v1/org-roles/cto", fixtures.token(Role.ADMIN), """
+				{"userId":"%s"}""".formatted(cto.id()));
+		assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+		assertThat(orgRoles.list()).filteredOn(r -> r.name().equalsIgnoreCase("cto")).hasSize(1);
+		assertThat(orgRoles.holder("CTO")).hasValueSatisfying(u -> assertThat(u.id()).isEqualTo(cto.id()));
+	}
+
+	@Test
 	void aTokenRecordsWhenItWasLastUsed() throws Exception {
 		User user = fixtures.user(Role.VIEWER);
 		String token = fixtures.token(user);

@@ -99,8 +99,11 @@ class TeamController {
 	PageQuery.Page<TeamView> list(@RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {
 		var result = teams.list(PageQuery.of(page, size));
-		return new PageQuery.Page<>(result.items().stream().map(this::view).toList(), result.page(), result.size(),
-				result.total());
+		// one lookup for the members of every team on the page
+		List<UserId> memberIds = result.items().stream().flatMap(t -> t.memberIds().stream()).distinct().toList();
+		List<Person> everyone = users.findAll(memberIds).stream().map(Person::of).toList();
+		return new PageQuery.Page<>(result.items().stream().map(team -> view(team, everyone)).toList(), result.page(),
+				result.size(), result.total());
 	}
 
 	@PostMapping("/api/v1/teams")
@@ -161,7 +164,15 @@ class TeamController {
 	}
 
 	private TeamView view(Team team) {
-		var people = users.findAll(team.memberIds()).stream().map(Person::of).toList();
+		return view(team, users.findAll(team.memberIds()).stream().map(Person::of).toList());
+	}
+
+	private static TeamView view(Team team, List<Person> known) {
+		var people = team.memberIds()
+			.stream()
+			.map(id -> known.stream().filter(p -> p.id().equals(id.toString())).findFirst().orElse(null))
+			.filter(java.util.Objects::nonNull)
+			.toList();
 		return new TeamView(team.id().toString(), team.slug(), team.name(), team.description(),
 				person(team.leadId(), people), person(team.managerId(), people), people);
 	}

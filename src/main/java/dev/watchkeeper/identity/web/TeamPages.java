@@ -66,8 +66,9 @@ class TeamPages {
 	@PreAuthorize("hasRole('VIEWER')")
 	String list(Model model) {
 		List<Team> all = teams.list(PageQuery.of(1, PageQuery.MAX_SIZE)).items();
-		model.addAttribute("teams", all.stream().map(this::row).toList());
-		Map<UserId, User> people = byId(allUsers());
+		List<User> everyone = allUsers();
+		Map<UserId, User> people = byId(everyone);
+		model.addAttribute("teams", all.stream().map(team -> row(team, people)).toList());
 		model.addAttribute("orgRoles",
 				orgRoles.list()
 					.stream()
@@ -76,7 +77,7 @@ class TeamPages {
 									: people.get(r.userId()).name(),
 							r.userId() == null ? "" : r.userId().toString()))
 					.toList());
-		model.addAttribute("users", allUsers());
+		model.addAttribute("users", everyone);
 		return "identity/teams";
 	}
 
@@ -107,7 +108,8 @@ class TeamPages {
 	@GetMapping("/teams/{slug}")
 	@PreAuthorize("hasRole('VIEWER')")
 	String detail(@PathVariable String slug, Model model) {
-		model.addAttribute("team", row(bySlug(slug)));
+		Team team = bySlug(slug);
+		model.addAttribute("team", row(team, byId(users.findAll(team.memberIds()))));
 		return "identity/team";
 	}
 
@@ -201,11 +203,10 @@ class TeamPages {
 		return teams.findBySlug(slug).orElseThrow(() -> DomainException.notFound("Team", slug));
 	}
 
-	private TeamRow row(Team team) {
-		List<User> members = users.findAll(team.memberIds());
-		Map<UserId, User> byId = byId(members);
-		return new TeamRow(team.slug(), team.name(), team.description(), name(byId, team.leadId()),
-				name(byId, team.managerId()), members);
+	private static TeamRow row(Team team, Map<UserId, User> people) {
+		List<User> members = team.memberIds().stream().map(people::get).filter(java.util.Objects::nonNull).toList();
+		return new TeamRow(team.slug(), team.name(), team.description(), name(people, team.leadId()),
+				name(people, team.managerId()), members);
 	}
 
 	private List<User> allUsers() {

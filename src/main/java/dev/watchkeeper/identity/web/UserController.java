@@ -94,9 +94,8 @@ class UserController {
 	@Operation(summary = "Change a user", description = "Email, name, time zone, role, disabled, contact methods. "
 			+ "The last active admin cannot be demoted or disabled (409).")
 	IdentityApi.UserView update(@PathVariable UUID id, @RequestBody UserRequest request) {
-		return IdentityApi.UserView
-			.of(users.update(new UserId(id), new Users.UserDraft(request.email(), request.name(), request.timeZone(),
-					request.parsedRole(), Boolean.TRUE.equals(request.disabled()), request.contactMethods())));
+		return IdentityApi.UserView.of(users.update(new UserId(id), new Users.UserDraft(request.email(), request.name(),
+				request.timeZone(), request.parsedRole(), request.disabled(), request.contactMethods())));
 	}
 
 	@DeleteMapping("/api/v1/users/{id}")

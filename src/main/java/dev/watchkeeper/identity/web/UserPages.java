@@ -89,6 +89,24 @@ class UserPages {
 			return methods;
 		}
 
+		/**
+		 * The form's methods in place of the ones it edits; methods it does not show
+		 * (webhooks, a second phone …) and the labels of unchanged ones are kept.
+		 */
+		List<User.ContactMethod> contactMethodsKeeping(List<User.ContactMethod> existing) {
+			List<User.ContactMethod> merged = new ArrayList<>();
+			for (User.ContactMethod fromForm : contactMethods()) {
+				merged.add(existing.stream()
+					.filter(old -> old.kind().equals(fromForm.kind()) && old.address().equals(fromForm.address()))
+					.findFirst()
+					.orElse(fromForm));
+			}
+			existing.stream().filter(old -> !FORM_KINDS.contains(old.kind())).forEach(merged::add);
+			return merged;
+		}
+
+		private static final List<String> FORM_KINDS = List.of("email", "sms", "voice", "slack");
+
 		Role parsedRole() {
 			return Role.parse(role).orElse(null);
 		}
@@ -137,8 +155,9 @@ class UserPages {
 	String update(@PathVariable UUID id, @ModelAttribute UserForm form, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
 		try {
+			List<User.ContactMethod> existing = users.get(new UserId(id)).contactMethods();
 			users.update(new UserId(id), new Users.UserDraft(form.email(), form.name(), form.timeZone(),
-					form.parsedRole(), "on".equals(form.disabled()), form.contactMethods()));
+					form.parsedRole(), "on".equals(form.disabled()), form.contactMethodsKeeping(existing)));
 			if (form.password() != null && !form.password().isBlank()) {
 				users.changePassword(new UserId(id), null, form.password(), false);
 			}
