@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.watchkeeper.platform.Actor;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -22,7 +23,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * @param tokenName the API token's name, or null
  */
 public record SignedIn(UserId userId, String email, String name, Role role, Role effectiveRole, boolean mfaVerified,
-		UUID tokenId, String tokenName) implements Actor.Principal {
+		UUID tokenId, String tokenName) implements Actor.Principal, AuthenticatedPrincipal, java.io.Serializable {
+
+	/** The sign-in name, which sessions are indexed by. */
+	@Override
+	public String getName() {
+		return email;
+	}
 
 	public boolean viaToken() {
 		return tokenId != null;

@@ -3,7 +3,7 @@ package dev.watchkeeper.identity;
 import java.util.UUID;
 
 /** Identifies a user. */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements java.io.Serializable {
 
 	public static UserId random() {
 		return new UserId(UUID.randomUUID());

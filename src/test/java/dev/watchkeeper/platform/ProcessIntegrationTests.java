@@ -45,8 +45,11 @@ class ProcessIntegrationTests {
 		Map<String, String> env = Map.of("WATCHKEEPER_ADMIN_EMAIL", ADMIN_EMAIL, "WATCHKEEPER_ADMIN_PASSWORD",
 				ADMIN_PASSWORD, "WATCHKEEPER_ADMIN_TOKEN", ADMIN_TOKEN);
 		String createdToken;
+		String browserSession;
 		try (var first = WatchkeeperProcess.start(dataDir, env)) {
 			first.awaitHealthy(Duration.ofSeconds(120));
+			browserSession = signInInBrowserForm(first);
+			assertThat(page(first, "/services", browserSession).statusCode()).isEqualTo(200);
 			var created = send(first, "POST", "/api/v1/tokens", ADMIN_TOKEN,
 					"{\"name\":\"survivor\",\"role\":\"viewer\"}");
 			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -63,6 +66,9 @@ class ProcessIntegrationTests {
 			assertThat(me.body()).contains(ADMIN_EMAIL);
 			var tokens = send(second, "GET", "/api/v1/tokens", ADMIN_TOKEN, null);
 			assertThat(tokens.body()).contains("survivor");
+			var stillSignedIn = page(second, "/services", browserSession);
+			assertThat(stillSignedIn.statusCode()).as("the browser session outlives the crash").isEqualTo(200);
+			assertThat(stillSignedIn.body()).contains("Sign out");
 		}
 		assertThat(Files.exists(pidFile)).as("a clean stop stops PostgreSQL too").isFalse();
 	}
@@ -129,6 +135,38 @@ class ProcessIntegrationTests {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(bytes - 11) + "\"}"))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Signs in through the login form as a browser does; returns the session cookie. */
+	private String signInInBrowserForm(WatchkeeperProcess app) throws Exception {
+		var form = http.send(HttpRequest.newBuilder(URI.create(app.url("/login"))).build(),
+				HttpResponse.BodyHandlers.ofString());
+		String cookie = sessionCookie(form).orElseThrow();
+		String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		String body = "email=" + java.net.URLEncoder.encode(ADMIN_EMAIL, java.nio.charset.StandardCharsets.UTF_8)
+				+ "&password=" + java.net.URLEncoder.encode(ADMIN_PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+				+ "&_csrf=" + csrf;
+		var signedIn = http.send(HttpRequest.newBuilder(URI.create(app.url("/login")))
+			.header("Cookie", cookie)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+		return sessionCookie(signedIn).orElse(cookie);
+	}
+
+	private static java.util.Optional<String> sessionCookie(HttpResponse<?> response) {
+		return response.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(c -> c.startsWith("WATCHKEEPER_SESSION="))
+			.map(c -> c.substring(0, c.indexOf(';')))
+			.findFirst();
+	}
+
+	private HttpResponse<String> page(WatchkeeperProcess app, String path, String cookie) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).header("Cookie", cookie).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> send(WatchkeeperProcess app, String method, String path, String token, String body)
