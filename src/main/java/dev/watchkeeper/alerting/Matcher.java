@@ -46,10 +46,30 @@ public record Matcher(String name, String op, String value) {
 		return switch (op) {
 			case "=" -> actual.equals(value);
 			case "!=" -> !actual.equals(value);
-			case "=~" -> Pattern.compile(value).matcher(actual).matches();
-			case "!~" -> !Pattern.compile(value).matcher(actual).matches();
+			case "=~" -> compiled(value).matcher(actual).matches();
+			case "!~" -> !compiled(value).matcher(actual).matches();
 			default -> false;
 		};
+	}
+
+	/**
+	 * Compiled expressions, shared: silences, routes and inhibition rules are matched
+	 * against every alert, and compiling on each match would dominate the cost. Bounded:
+	 * cleared when full, as expressions are few in practice.
+	 */
+	private static final Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int MAX_PATTERNS = 10_000;
+
+	private static Pattern compiled(String regex) {
+		Pattern pattern = PATTERNS.get(regex);
+		if (pattern == null) {
+			if (PATTERNS.size() >= MAX_PATTERNS) {
+				PATTERNS.clear();
+			}
+			pattern = PATTERNS.computeIfAbsent(regex, Pattern::compile);
+		}
+		return pattern;
 	}
 
 	/** Whether this matcher alone would match alerts lacking the label. */
