@@ -64,7 +64,11 @@ final class WatchkeeperProcess implements AutoCloseable {
 		}
 	}
 
-	/** Waits until /health answers 200, or fails with the process output. */
+	/**
+	 * Waits until /health/ready answers 200 (after start-up work such as creating the
+	 * first admin and its token, which /health does not wait for), or fails with the
+	 * process output.
+	 */
 	void awaitHealthy(Duration timeout) throws Exception {
 		var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -73,7 +77,7 @@ final class WatchkeeperProcess implements AutoCloseable {
 				throw new AssertionError("Watchkeeper exited with " + process.exitValue() + ":\n" + output());
 			}
 			try {
-				var response = http.send(HttpRequest.newBuilder(URI.create(url("/health"))).build(),
+				var response = http.send(HttpRequest.newBuilder(URI.create(url("/health/ready"))).build(),
 						HttpResponse.BodyHandlers.discarding());
 				if (response.statusCode() == 200) {
 					return;
