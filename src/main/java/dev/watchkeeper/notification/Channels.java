@@ -43,7 +43,7 @@ public class Channels {
 	/** Creates a channel; the answer shows a webhook's signing secret this once. */
 	@Transactional
 	public ChannelView create(ChannelDraft draft) {
-		ChannelConfig config = config(draft, null);
+		ChannelConfig config = config(draft.kind(), draft, null);
 		if ("webhook".equals(draft.kind()) && config.signingSecret() == null) {
 			config = new ChannelConfig(config.url(), config.recipients(), config.routingKey(),
 					WebhookSignature.newSecret(), config.format(), config.subjectTemplate(), config.bodyTemplate());
@@ -68,7 +68,7 @@ public class Channels {
 		if (draft.kind() != null && !draft.kind().equals(before.kind())) {
 			throw DomainException.invalid("kind", "cannot change; delete the channel and create a new one");
 		}
-		ChannelConfig config = config(draft, before.config());
+		ChannelConfig config = config(before.kind(), draft, before.config());
 		validate(draft.name(), before.kind(), config);
 		var channel = new Channel(id, draft.name().trim(), before.kind(),
 				draft.sendResolved() == null || draft.sendResolved(), config, before.createdAt(),
@@ -129,11 +129,14 @@ public class Channels {
 	/**
 	 * The draft's settings; on update, masked or empty secrets keep their stored value.
 	 */
-	private static ChannelConfig config(ChannelDraft draft, ChannelConfig stored) {
-		boolean secretUrl = !"pagerduty".equals(draft.kind() != null ? draft.kind() : "");
+	private static ChannelConfig config(String kind, ChannelDraft draft, ChannelConfig stored) {
+		boolean secretUrl = !"pagerduty".equals(kind);
 		String url = blankToNull(draft.url());
 		if (stored != null && secretUrl && (url == null || ChannelView.isMasked(url))) {
 			url = stored.url();
+		}
+		if ("pagerduty".equals(kind) && url == null) {
+			url = ChannelConfig.PAGERDUTY_URL;
 		}
 		return new ChannelConfig(url,
 				draft.recipients() == null ? List.of()

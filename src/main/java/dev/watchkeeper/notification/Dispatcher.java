@@ -76,7 +76,14 @@ class Dispatcher {
 	}
 
 	private SendResult postJson(String url, String body, Map<String, String> headers) {
-		var request = HttpRequest.newBuilder(URI.create(url))
+		URI uri;
+		try {
+			uri = URI.create(url);
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return SendResult.failed(null, "the channel's URL is not valid: " + ex.getMessage());
+		}
+		var request = HttpRequest.newBuilder(uri)
 			.timeout(settings.requestTimeout())
 			.header("Content-Type", "application/json")
 			.header("User-Agent", "Watchkeeper")

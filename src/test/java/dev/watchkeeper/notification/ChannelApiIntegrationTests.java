@@ -107,7 +107,7 @@ class ChannelApiIntegrationTests extends NotificationIntegrationTest {
 				{"name":"%s","kind":"pagerduty","routingKey":"R0123456789ABCDEF0123456789ABCDE"}"""
 			.formatted(unique("pd")));
 		assertThat(created.get("routingKey").asString()).isEqualTo("****BCDE");
-		assertThat(created.get("url")).isNull();
+		assertThat(created.get("url").asString()).isEqualTo("https://events.pagerduty.com/v2/enqueue");
 		JsonNode webhook = createChannel("""
 				{"name":"%s","kind":"webhook","url":"https://hooks.example.com/x"}""".formatted(unique("hook")));
 		assertThat(webhook.get("signingSecret").asString()).startsWith("whsec_").hasSizeGreaterThan(40);

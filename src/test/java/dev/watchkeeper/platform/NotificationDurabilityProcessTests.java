@@ -67,6 +67,7 @@ class NotificationDurabilityProcessTests {
 		Set<String> ids = new HashSet<>();
 		try (var first = WatchkeeperProcess.start(dataDir, env)) {
 			first.awaitHealthy(Duration.ofSeconds(120));
+			awaitAdminToken(first);
 			var channel = send(first, "POST", "/api/v1/channels", """
 					{"name":"durable","kind":"webhook","url":"http://127.0.0.1:%d/durable"}""".formatted(peer.port()));
 			assertThat(channel.statusCode()).as(channel.body()).isEqualTo(201);
@@ -110,6 +111,17 @@ class NotificationDurabilityProcessTests {
 				assertThat(arrivals).containsKey(item.get("idempotencyKey").asString());
 			}
 			assertThat(delivered).isEqualTo(ids);
+		}
+	}
+
+	/**
+	 * /health answers before the first admin's token is created at start-up; wait for the
+	 * token.
+	 */
+	private void awaitAdminToken(WatchkeeperProcess app) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (send(app, "GET", "/api/v1/me", null).statusCode() != 200 && System.nanoTime() < deadline) {
+			Thread.sleep(200);
 		}
 	}
 
