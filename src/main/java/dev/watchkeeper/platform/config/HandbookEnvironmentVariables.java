@@ -45,7 +45,22 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_LOCKOUT_DURATION", "watchkeeper.identity.lockout-duration"),
 			Map.entry("WATCHKEEPER_LOGIN_FAILURES_PER_ADDRESS", "watchkeeper.identity.login-failures-per-address"),
 			Map.entry("WATCHKEEPER_ALERTING_RESOLVE_TIMEOUT", "watchkeeper.alerting.resolve-timeout"),
-			Map.entry("WATCHKEEPER_ALERTING_MAX_BATCH", "watchkeeper.alerting.max-batch"));
+			Map.entry("WATCHKEEPER_ALERTING_MAX_BATCH", "watchkeeper.alerting.max-batch"),
+			Map.entry("WATCHKEEPER_NOTIFICATION_POLL_INTERVAL", "watchkeeper.notification.poll-interval"),
+			Map.entry("WATCHKEEPER_NOTIFICATION_BACKOFF_BASE", "watchkeeper.notification.backoff-base"),
+			Map.entry("WATCHKEEPER_NOTIFICATION_BACKOFF_MAX", "watchkeeper.notification.backoff-max"),
+			Map.entry("WATCHKEEPER_NOTIFICATION_MAX_RETRY_DURATION", "watchkeeper.notification.max-retry-duration"),
+			Map.entry("WATCHKEEPER_NOTIFICATION_LEASE", "watchkeeper.notification.lease"),
+			Map.entry("WATCHKEEPER_NOTIFICATION_BATCH_SIZE", "watchkeeper.notification.batch-size"),
+			Map.entry("WATCHKEEPER_NOTIFICATION_CONNECT_TIMEOUT", "watchkeeper.notification.connect-timeout"),
+			Map.entry("WATCHKEEPER_NOTIFICATION_REQUEST_TIMEOUT", "watchkeeper.notification.request-timeout"),
+			Map.entry("WATCHKEEPER_EXTERNAL_URL", "watchkeeper.notification.external-url"),
+			Map.entry("WATCHKEEPER_SMTP_HOST", "watchkeeper.notification.smtp.host"),
+			Map.entry("WATCHKEEPER_SMTP_PORT", "watchkeeper.notification.smtp.port"),
+			Map.entry("WATCHKEEPER_SMTP_USERNAME", "watchkeeper.notification.smtp.username"),
+			Map.entry("WATCHKEEPER_SMTP_PASSWORD", "watchkeeper.notification.smtp.password"),
+			Map.entry("WATCHKEEPER_SMTP_FROM", "watchkeeper.notification.smtp.from"),
+			Map.entry("WATCHKEEPER_SMTP_STARTTLS", "watchkeeper.notification.smtp.starttls"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

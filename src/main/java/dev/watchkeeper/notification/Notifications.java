@@ -1,0 +1,117 @@
+package dev.watchkeeper.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.watchkeeper.platform.DomainException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules ask of notification: which channels exist, and "send this notice to
+ * that channel" as an outbox write in their own transaction.
+ */
+@Service
+public class Notifications {
+
+	private static final Set<String> STATUSES = Set.of("firing", "resolved");
+
+	private final ChannelStore channels;
+
+	private final DeliveryStore deliveries;
+
+	private final DeliverySignal signal;
+
+	private final NotificationSettings settings;
+
+	private final Clock clock;
+
+	Notifications(ChannelStore channels, DeliveryStore deliveries, DeliverySignal signal, NotificationSettings settings,
+			Clock clock) {
+		this.channels = channels;
+		this.deliveries = deliveries;
+		this.signal = signal;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** Whether a channel of this name exists (names are unique, case-insensitive). */
+	public boolean channelExists(String channelName) {
+		return channelName != null && channels.findByName(channelName).isPresent();
+	}
+
+	/** Names of all channels, sorted. */
+	public List<String> channelNames() {
+		return channels.names();
+	}
+
+	/**
+	 * Writes one delivery to the outbox in the CALLER's transaction (propagation
+	 * MANDATORY), to be sent after commit by the workers. A second enqueue with the same
+	 * idempotencyKey is ignored (returns false). Unknown channel: DomainException (not
+	 * found). A "resolved" notice to a channel whose sendResolved is off is skipped
+	 * (returns false).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean enqueue(String channelName, Notice notice, String idempotencyKey) {
+		Channel channel = channels.findByName(channelName == null ? "" : channelName)
+			.orElseThrow(() -> DomainException.notFound("Channel", channelName));
+		check(notice, idempotencyKey);
+		if ("resolved".equals(notice.status()) && !channel.sendResolved()) {
+			return false;
+		}
+		return insert(channel, notice, idempotencyKey, false) != null;
+	}
+
+	/** A notice that could not be rendered is refused now rather than failing at send. */
+	private static void check(Notice notice, String idempotencyKey) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 500) {
+			errors.put("idempotencyKey", "is required, at most 500 characters");
+		}
+		if (notice == null) {
+			errors.put("notice", "is required");
+			throw DomainException.invalid(errors);
+		}
+		if (notice.groupKey() == null || notice.groupKey().isBlank()) {
+			errors.put("notice.groupKey", "is required");
+		}
+		if (!STATUSES.contains(notice.status())) {
+			errors.put("notice.status", "must be firing or resolved");
+		}
+		if (notice.alerts() == null) {
+			errors.put("notice.alerts", "is required");
+		}
+		else {
+			for (int i = 0; i < notice.alerts().size(); i++) {
+				NoticeAlert alert = notice.alerts().get(i);
+				if (alert == null || !STATUSES.contains(alert.status())) {
+					errors.put("notice.alerts[" + i + "].status", "must be firing or resolved");
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw DomainException.invalid(errors);
+		}
+	}
+
+	/** The new delivery's id, or null when the key was already used. */
+	UUID insert(Channel channel, Notice notice, String idempotencyKey, boolean test) {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		UUID id = UUID.randomUUID();
+		if (!deliveries.insert(id, channel, notice, idempotencyKey, test, now, now.plus(settings.maxRetryDuration()))) {
+			return null;
+		}
+		signal.wakeAfterCommit();
+		return id;
+	}
+
+}
