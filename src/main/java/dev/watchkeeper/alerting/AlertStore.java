@@ -93,6 +93,41 @@ class AlertStore {
 			.list();
 	}
 
+	/** Every alert firing at {@code now}. */
+	List<Alert> firing(Instant now) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM alerting_alerts WHERE ends_at > :now")
+			.param("now", Timestamp.from(now))
+			.query(this::row)
+			.list();
+	}
+
+	/** Firing alerts carrying all these labels (to find inhibiting alerts). */
+	List<Alert> firingWith(Map<String, String> labels, Instant now) {
+		return jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM alerting_alerts WHERE ends_at > :now AND labels @> CAST(:labels AS jsonb)")
+			.param("labels", json.writeValueAsString(labels))
+			.param("now", Timestamp.from(now))
+			.query(this::row)
+			.list();
+	}
+
+	/**
+	 * A group's candidates: alerts with its labels that fire now, or that the receiver
+	 * was told about (they may have resolved, or timed out, since).
+	 */
+	List<Alert> groupCandidates(Map<String, String> groupLabels, java.util.Collection<String> notified, Instant now) {
+		return jdbc.sql("SELECT " + COLUMNS + """
+				 FROM alerting_alerts
+				WHERE labels @> CAST(:labels AS jsonb)
+				  AND (ends_at > :now OR fingerprint = ANY(CAST(:notified AS text[])))""")
+			.param("labels", json.writeValueAsString(groupLabels))
+			.param("notified", notified.toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.query(this::row)
+			.list();
+	}
+
 	private Alert row(ResultSet rs, int n) throws SQLException {
 		return new Alert(rs.getString("fingerprint"), json.readValue(rs.getString("labels"), MAP),
 				json.readValue(rs.getString("annotations"), MAP), rs.getString("severity"),

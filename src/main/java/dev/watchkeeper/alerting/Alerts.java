@@ -32,11 +32,21 @@ public class Alerts {
 
 	private final Clock clock;
 
-	Alerts(AlertStore store, AlertingSettings settings, ApplicationEventPublisher events, Clock clock) {
+	private final AlertingConfigs configs;
+
+	private final AlertGroups groups;
+
+	private final AlertHistory history;
+
+	Alerts(AlertStore store, AlertingSettings settings, ApplicationEventPublisher events, Clock clock,
+			AlertingConfigs configs, AlertGroups groups, AlertHistory history) {
 		this.store = store;
 		this.settings = settings;
 		this.events = events;
 		this.clock = clock;
+		this.configs = configs;
+		this.groups = groups;
+		this.history = history;
 	}
 
 	/** What a request changed. */
@@ -58,23 +68,37 @@ public class Alerts {
 		int fired = 0;
 		int resolved = 0;
 		List<String> fingerprints = new ArrayList<>();
+		List<Alert> started = new ArrayList<>();
+		List<AlertHistory.Entry> transitions = new ArrayList<>();
 		for (PostableAlert posted : alerts) {
 			var outcome = merge(posted, source, now);
 			fingerprints.add(outcome.alert().fingerprint());
 			if (outcome.transition() == Transition.FIRED) {
 				fired++;
+				started.add(outcome.alert());
+				transitions.add(new AlertHistory.Entry(outcome.alert().fingerprint(), now, "fired",
+						"Started firing (received through " + source + ")"));
 				events.publishEvent(new AlertEvents.AlertFired(outcome.alert()));
 			}
 			else if (outcome.transition() == Transition.RESOLVED) {
 				resolved++;
+				transitions.add(new AlertHistory.Entry(outcome.alert().fingerprint(), now, "resolved",
+						"Resolved by its sender at " + outcome.alert().endsAt()));
 				events.publishEvent(new AlertEvents.AlertResolved(outcome.alert()));
 			}
 		}
+		groups.track(started, configs.current().config().root(), now);
+		history.record(transitions);
 		return new Receipt(alerts.size(), fired, resolved, fingerprints);
 	}
 
 	public Optional<Alert> find(String fingerprint) {
 		return store.find(fingerprint);
+	}
+
+	/** The alert's history, newest first. */
+	public List<AlertEvent> history(String fingerprint) {
+		return history.list(fingerprint, 200);
 	}
 
 	/** Alerts carrying all these labels; {@code firing} null for both states. */

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.watchkeeper.alerting.Alerts;
-import dev.watchkeeper.alerting.Silences;
+import dev.watchkeeper.alerting.Routing;
 import dev.watchkeeper.platform.DomainException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,13 +21,13 @@ class AlertPages {
 
 	private final Alerts alerts;
 
-	private final Silences silences;
+	private final Routing routing;
 
 	private final Clock clock;
 
-	AlertPages(Alerts alerts, Silences silences, Clock clock) {
+	AlertPages(Alerts alerts, Routing routing, Clock clock) {
 		this.alerts = alerts;
-		this.silences = silences;
+		this.routing = routing;
 		this.clock = clock;
 	}
 
@@ -36,7 +36,7 @@ class AlertPages {
 			Model model) {
 		try {
 			model.addAttribute("alerts", AlertController
-				.views(alerts.list(AlertController.labels(label), AlertController.state(state), 500), silences));
+				.views(alerts.list(AlertController.labels(label), AlertController.state(state), 500), routing));
 		}
 		catch (DomainException ex) {
 			model.addAttribute("error", ex.getMessage());
@@ -50,8 +50,10 @@ class AlertPages {
 
 	@GetMapping("/alerts/{fingerprint}")
 	String detail(@PathVariable String fingerprint, Model model) {
-		model.addAttribute("alert",
-				alerts.find(fingerprint).orElseThrow(() -> DomainException.notFound("Alert", fingerprint)));
+		var alert = alerts.find(fingerprint).orElseThrow(() -> DomainException.notFound("Alert", fingerprint));
+		model.addAttribute("alert", alert);
+		model.addAttribute("view", AlertController.views(List.of(alert), routing).get(0));
+		model.addAttribute("history", alerts.history(fingerprint));
 		model.addAttribute("now", clock.instant());
 		return "alerting/detail";
 	}
