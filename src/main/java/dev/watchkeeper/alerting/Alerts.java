@@ -70,8 +70,16 @@ public class Alerts {
 		List<String> fingerprints = new ArrayList<>();
 		List<Alert> started = new ArrayList<>();
 		List<AlertHistory.Entry> transitions = new ArrayList<>();
+		Map<String, Alert> known = new java.util.HashMap<>(store.lockAll(alerts.stream()
+			.map(posted -> Fingerprint.of(new TreeMap<>(posted.labels())))
+			.distinct()
+			.sorted()
+			.toList()));
+		Map<String, AlertStore.Row> rows = new java.util.LinkedHashMap<>();
 		for (PostableAlert posted : alerts) {
-			var outcome = merge(posted, source, now);
+			var outcome = merge(posted, source, now, known);
+			known.put(outcome.alert().fingerprint(), outcome.alert());
+			rows.put(outcome.alert().fingerprint(), new AlertStore.Row(outcome.alert(), posted.endsAt() != null));
 			fingerprints.add(outcome.alert().fingerprint());
 			if (outcome.transition() == Transition.FIRED) {
 				fired++;
@@ -87,6 +95,7 @@ public class Alerts {
 				events.publishEvent(new AlertEvents.AlertResolved(outcome.alert()));
 			}
 		}
+		store.saveAll(List.copyOf(rows.values()));
 		groups.track(started, configs.current().config().root(), now);
 		history.record(transitions);
 		return new Receipt(alerts.size(), fired, resolved, fingerprints);
@@ -115,7 +124,11 @@ public class Alerts {
 	private record Outcome(Alert alert, Transition transition) {
 	}
 
-	private Outcome merge(PostableAlert posted, String source, Instant now) {
+	/**
+	 * Merges one posted alert into what is known (the locked rows and the batch so far),
+	 * so a batch gives the same result as posting its alerts one by one.
+	 */
+	private Outcome merge(PostableAlert posted, String source, Instant now, Map<String, Alert> known) {
 		Map<String, String> labels = new TreeMap<>(posted.labels());
 		Map<String, String> annotations = posted.annotations() == null ? Map.of() : new TreeMap<>(posted.annotations());
 		String fingerprint = Fingerprint.of(labels);
@@ -123,7 +136,7 @@ public class Alerts {
 		Instant startsAt = posted.startsAt() != null ? posted.startsAt().truncatedTo(ChronoUnit.MICROS) : now;
 		Instant endsAt = explicitEnd ? posted.endsAt().truncatedTo(ChronoUnit.MICROS)
 				: now.plus(settings.resolveTimeout());
-		Optional<Alert> existing = store.lockByFingerprint(fingerprint);
+		Optional<Alert> existing = Optional.ofNullable(known.get(fingerprint));
 		boolean wasFiring = existing.map(a -> a.firingAt(now)).orElse(false);
 		boolean continues = existing.isPresent() && (wasFiring || !startsAt.isAfter(existing.get().endsAt()));
 		Instant firstStart = continues && existing.get().startsAt().isBefore(startsAt) ? existing.get().startsAt()
@@ -131,7 +144,6 @@ public class Alerts {
 		Instant receivedAt = continues ? existing.get().receivedAt() : now;
 		var alert = new Alert(fingerprint, labels, annotations, settings.severityOf(labels.get("severity")), firstStart,
 				endsAt, posted.generatorURL(), source, receivedAt, now);
-		store.save(alert, explicitEnd);
 		boolean isFiring = alert.firingAt(now);
 		Transition transition = isFiring && !wasFiring ? Transition.FIRED
 				: !isFiring && wasFiring ? Transition.RESOLVED : Transition.NONE;

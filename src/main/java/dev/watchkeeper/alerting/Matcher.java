@@ -46,10 +46,26 @@ public record Matcher(String name, String op, String value) {
 		return switch (op) {
 			case "=" -> actual.equals(value);
 			case "!=" -> !actual.equals(value);
-			case "=~" -> Pattern.compile(value).matcher(actual).matches();
-			case "!~" -> !Pattern.compile(value).matcher(actual).matches();
+			case "=~" -> pattern(value).matcher(actual).matches();
+			case "!~" -> !pattern(value).matcher(actual).matches();
 			default -> false;
 		};
+	}
+
+	/**
+	 * Compiled expressions, shared: routes and inhibit rules match every incoming alert.
+	 */
+	private static final java.util.concurrent.ConcurrentMap<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static Pattern pattern(String expression) {
+		Pattern pattern = PATTERNS.get(expression);
+		if (pattern == null) {
+			pattern = Pattern.compile(expression);
+			if (PATTERNS.size() < 10_000) {
+				PATTERNS.put(expression, pattern);
+			}
+		}
+		return pattern;
 	}
 
 	/** Whether this matcher alone would match alerts lacking the label. */
