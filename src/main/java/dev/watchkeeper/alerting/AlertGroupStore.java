@@ -124,6 +124,13 @@ class AlertGroupStore {
 			.update();
 	}
 
+	void postpone(String key, Instant until) {
+		jdbc.sql("UPDATE alerting_groups SET next_flush_at = :until WHERE group_key = :key")
+			.param("key", key)
+			.param("until", Timestamp.from(until))
+			.update();
+	}
+
 	void delete(String key) {
 		jdbc.sql("DELETE FROM alerting_groups WHERE group_key = :key").param("key", key).update();
 	}

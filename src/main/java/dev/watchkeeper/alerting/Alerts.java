@@ -110,6 +110,33 @@ public class Alerts {
 		return history.list(fingerprint, 200);
 	}
 
+	/**
+	 * The alerts of one aggregation group, by its key (as notices link to it), firing and
+	 * resolved; empty when no route of the configuration in force has that key.
+	 */
+	public List<Alert> inGroup(String groupKey) {
+		Route root = configs.current().config().root();
+		for (Route route : root.flatten()) {
+			if (groupKey == null || !groupKey.startsWith(route.id() + ":")) {
+				continue;
+			}
+			Map<String, String> labels = new TreeMap<>();
+			try {
+				Matcher.parse(groupKey.substring(route.id().length() + 1))
+					.forEach(m -> labels.put(m.name(), m.value()));
+			}
+			catch (DomainException ex) {
+				return List.of();
+			}
+			return store.list(labels, null, clock.instant(), 1000)
+				.stream()
+				.filter(a -> route.groupKey(a.labels()).equals(groupKey))
+				.filter(a -> root.match(a.labels()).contains(route))
+				.toList();
+		}
+		return List.of();
+	}
+
 	/** Alerts carrying all these labels; {@code firing} null for both states. */
 	public List<Alert> list(Map<String, String> labels, Boolean firing, int limit) {
 		return store.list(labels, firing, clock.instant(), Math.min(Math.max(limit, 1), 1000));

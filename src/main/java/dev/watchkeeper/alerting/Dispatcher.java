@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import dev.watchkeeper.notification.Notice;
 import dev.watchkeeper.notification.NoticeAlert;
@@ -58,7 +57,12 @@ class Dispatcher implements SmartLifecycle {
 
 	private final String externalUrl;
 
+	private static final Duration RETRY_FAILED = Duration.ofMinutes(1);
+
 	private volatile boolean running;
+
+	/** The group the current flush claimed, to put it back if the flush fails. */
+	private volatile String claimedKey;
 
 	private Thread thread;
 
@@ -122,10 +126,27 @@ class Dispatcher implements SmartLifecycle {
 		}
 	}
 
-	/** Flushes due groups, each in its own transaction; returns how many. */
+	/**
+	 * Flushes due groups, each in its own transaction; returns how many. A group whose
+	 * flush fails is put back a minute later, so it cannot hold up the others.
+	 */
 	int flushDue() {
 		int flushed = 0;
-		while (running && flushed < settings.batch() && Boolean.TRUE.equals(transactions.execute(s -> flushOne()))) {
+		while (running && flushed < settings.batch()) {
+			claimedKey = null;
+			try {
+				if (!Boolean.TRUE.equals(transactions.execute(s -> flushOne()))) {
+					break;
+				}
+			}
+			catch (RuntimeException ex) {
+				String key = claimedKey;
+				if (key == null) {
+					throw ex;
+				}
+				log.warn("Flushing alert group {} failed; trying it again in a minute", key, ex);
+				transactions.executeWithoutResult(s -> groups.postpone(key, clock.instant().plus(RETRY_FAILED)));
+			}
 			flushed++;
 		}
 		return flushed;
@@ -138,6 +159,7 @@ class Dispatcher implements SmartLifecycle {
 			return false;
 		}
 		var group = claimed.get();
+		claimedKey = group.key();
 		AlertingConfig config = configs.current().config();
 		var found = config.root().find(group.routeId());
 		if (found.isEmpty()) {
@@ -231,16 +253,12 @@ class Dispatcher implements SmartLifecycle {
 		String status = decision.firing().isEmpty() ? "resolved" : "firing";
 		return new Notice(group.key(), route.receiver(), status, group.labels(),
 				common(all.stream().map(Alert::labels).toList()), common(all.stream().map(Alert::annotations).toList()),
-				items, link(group.labels()));
+				items, link(group.key()));
 	}
 
-	/** The alert list filtered to the group's labels. */
-	String link(Map<String, String> groupLabels) {
-		String filters = groupLabels.entrySet()
-			.stream()
-			.map(e -> "label=" + URLEncoder.encode(e.getKey() + "=" + e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		return externalUrl + "/alerts?" + (filters.isEmpty() ? "" : filters + "&") + "state=all";
+	/** The alert list showing the group's alerts. */
+	String link(String groupKey) {
+		return externalUrl + "/alerts?group=" + URLEncoder.encode(groupKey, StandardCharsets.UTF_8) + "&state=all";
 	}
 
 	static Map<String, String> common(List<Map<String, String>> maps) {

@@ -47,6 +47,9 @@ class RoutingIntegrationTests extends IntegrationTest {
 	Dispatcher dispatcher;
 
 	@Autowired
+	Alerts alerts;
+
+	@Autowired
 	ApplicationEventPublisher events;
 
 	@Autowired
@@ -215,6 +218,20 @@ class RoutingIntegrationTests extends IntegrationTest {
 		assertThat(keys).anySatisfy(key -> assertThat(key).contains("/" + a + "/"));
 		assertThat(keys).anySatisfy(key -> assertThat(key).contains("/" + b + "/"));
 
+		String notice = jdbc.sql("SELECT notice::text FROM notification_deliveries WHERE idempotency_key = :key")
+			.param("key", keys.get(0))
+			.query(String.class)
+			.single();
+		JsonNode sent = json.readTree(notice);
+		String groupKey = sent.get("groupKey").asString();
+		assertThat(keys.get(0)).startsWith(groupKey + "/");
+		assertThat(sent.get("receiver").asString()).isEqualTo("team");
+		assertThat(sent.get("status").asString()).isEqualTo("firing");
+		assertThat(sent.get("alerts").get(0).get("annotations").get("runbook_url").asString())
+			.isEqualTo("https://runbooks.example.com/high-error-rate");
+		assertThat(sent.get("link").asString()).startsWith("http://localhost:8000/alerts?group=");
+		assertThat(alerts.inGroup(groupKey)).extracting(Alert::fingerprint).containsExactly(fingerprint);
+
 		dispatcher.stop();
 		dispatcher.start();
 		send("POST", "/api/v1/alerts", responder, """
@@ -225,6 +242,32 @@ class RoutingIntegrationTests extends IntegrationTest {
 		JsonNode history = json
 			.readTree(send("GET", "/api/v1/alerts/" + fingerprint + "/history", responder, null).body());
 		assertThat(history.toString()).contains("fired", "notified", "receiver team", a, b);
+	}
+
+	@Test
+	void aDecisionThatDoesNotCommitIsMadeAgainWithTheSameIdempotencyKeys() throws Exception {
+		String a = channel("crash-" + run);
+		assertThat(send("PUT", "/api/v1/alerting/config", manager, config(a, "0s")).statusCode()).isEqualTo(200);
+		dispatcher.stop();
+		try {
+			send("POST", "/api/v1/alerts", responder, """
+					[{"labels":{"alertname":"ServiceDown","service":"svc-%s","run":"%s"}}]""".formatted(run, run));
+			transactions.executeWithoutResult(status -> {
+				int flushed = 0;
+				while (flushed < 100 && dispatcher.flushOne()) {
+					flushed++;
+				}
+				assertThat(deliveries()).as("decided and enqueued inside the transaction").hasSize(1);
+				status.setRollbackOnly(); // the node dies before commit
+			});
+			assertThat(deliveries()).isEmpty();
+		}
+		finally {
+			dispatcher.start();
+		}
+		List<String> keys = awaitDeliveries(1);
+		assertThat(keys).hasSize(1);
+		assertThat(keys.get(0)).endsWith("/" + a + "/1");
 	}
 
 	@Test

@@ -33,10 +33,21 @@ class AlertPages {
 
 	@GetMapping("/alerts")
 	String list(@RequestParam(required = false) List<String> label, @RequestParam(defaultValue = "firing") String state,
-			Model model) {
+			@RequestParam(required = false) String group, Model model) {
 		try {
-			model.addAttribute("alerts", AlertController
-				.views(alerts.list(AlertController.labels(label), AlertController.state(state), 500), routing));
+			if (group != null && !group.isBlank()) {
+				Boolean firing = AlertController.state(state);
+				model.addAttribute("group", group);
+				model.addAttribute("alerts",
+						AlertController.views(alerts.inGroup(group)
+							.stream()
+							.filter(a -> firing == null || a.firingAt(clock.instant()) == firing)
+							.toList(), routing));
+			}
+			else {
+				model.addAttribute("alerts", AlertController
+					.views(alerts.list(AlertController.labels(label), AlertController.state(state), 500), routing));
+			}
 		}
 		catch (DomainException ex) {
 			model.addAttribute("error", ex.getMessage());
