@@ -2,6 +2,7 @@ package dev.watchkeeper.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -9,7 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The outbox, {@code notification_deliveries}: enqueueing. */
+/**
+ * The outbox, {@code notification_deliveries}: enqueueing, claiming due deliveries under
+ * a lease, and recording what each attempt came to.
+ */
 @Repository
 class DeliveryStore {
 
@@ -42,6 +46,94 @@ class DeliveryStore {
 			.param("now", Timestamp.from(now))
 			.param("giveUpAt", Timestamp.from(giveUpAt))
 			.update() > 0;
+	}
+
+	/** A delivery a worker holds the lease of. */
+	record Claimed(UUID id, String idempotencyKey, UUID channelId, String channelName, String channelKind,
+			Notice notice, boolean test, int attempts, Instant giveUpAt) {
+	}
+
+	/**
+	 * Leases up to {@code limit} due deliveries to {@code owner}. SKIP LOCKED lets
+	 * several nodes claim at once without waiting on or taking each other's rows.
+	 */
+	List<Claimed> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+		return jdbc
+			.sql("""
+					UPDATE notification_deliveries SET lease_owner = :owner, lease_until = :leaseUntil
+					WHERE id IN (SELECT id FROM notification_deliveries
+					             WHERE status = 'pending' AND next_attempt_at <= :now
+					               AND (lease_until IS NULL OR lease_until <= :now)
+					             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+					RETURNING id, idempotency_key, channel_id, channel_name, channel_kind, notice, test, attempts, give_up_at""")
+			.param("owner", owner)
+			.param("now", Timestamp.from(now))
+			.param("leaseUntil", Timestamp.from(leaseUntil))
+			.param("limit", limit)
+			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("idempotency_key"),
+					rs.getObject("channel_id", UUID.class), rs.getString("channel_name"), rs.getString("channel_kind"),
+					json.readValue(rs.getString("notice"), Notice.class), rs.getBoolean("test"), rs.getInt("attempts"),
+					rs.getTimestamp("give_up_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * Records the end of an attempt if {@code owner} still holds the lease; false when it
+	 * ran out and the delivery may be another worker's now. {@code nextAttemptAt} matters
+	 * only for a delivery that stays pending.
+	 */
+	boolean finish(UUID id, String owner, String status, Instant nextAttemptAt, String error, Instant now) {
+		boolean pending = "pending".equals(status);
+		return jdbc.sql("""
+				UPDATE notification_deliveries SET status = :status, attempts = attempts + 1,
+				  next_attempt_at = :next, last_error = :error, lease_owner = NULL, lease_until = NULL,
+				  updated_at = :now, completed_at = :completed
+				WHERE id = :id AND lease_owner = :owner AND status = 'pending'""")
+			.param("id", id)
+			.param("owner", owner)
+			.param("status", status)
+			.param("next", Timestamp.from(pending ? nextAttemptAt : now))
+			.param("error", error)
+			.param("now", Timestamp.from(now))
+			.param("completed", pending ? null : Timestamp.from(now), java.sql.Types.TIMESTAMP)
+			.update() > 0;
+	}
+
+	void recordAttempt(UUID id, int number, Instant startedAt, long durationMs, SendResult result) {
+		jdbc.sql("""
+				INSERT INTO notification_delivery_attempts (delivery_id, number, started_at, duration_ms, status_code,
+				  error, outcome)
+				VALUES (:id, :number, :startedAt, :duration, :statusCode, :error, :outcome)""")
+			.param("id", id)
+			.param("number", number)
+			.param("startedAt", Timestamp.from(startedAt))
+			.param("duration", durationMs)
+			.param("statusCode", result.statusCode())
+			.param("error", result.error())
+			.param("outcome", switch (result.outcome()) {
+				case SUCCEEDED -> "succeeded";
+				case RETRY -> "retry";
+				case FAILED -> "failed";
+			})
+			.update();
+	}
+
+	/** Makes a failed delivery due again now, with a fresh retry period. */
+	boolean requeue(UUID id, Instant now, Instant giveUpAt) {
+		return jdbc.sql("""
+				UPDATE notification_deliveries SET status = 'pending', next_attempt_at = :now, give_up_at = :giveUpAt,
+				  completed_at = NULL, updated_at = :now
+				WHERE id = :id AND status = 'failed'""")
+			.param("id", id)
+			.param("now", Timestamp.from(now))
+			.param("giveUpAt", Timestamp.from(giveUpAt))
+			.update() > 0;
+	}
+
+	long countPending() {
+		return jdbc.sql("SELECT count(*) FROM notification_deliveries WHERE status = 'pending'")
+			.query(Long.class)
+			.single();
 	}
 
 }

@@ -61,6 +61,10 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 				"POST /api/v1/users/{id}/unlock", "POST /api/v1/users/{id}/mfa/reset", "PUT /api/v1/org-roles/{name}",
 				"DELETE /api/v1/org-roles/{name}");
 		allow(Role.MANAGER, "POST /api/v1/services", "PUT /api/v1/services/{slug}", "DELETE /api/v1/services/{slug}");
+		allow(Role.VIEWER, "GET /api/v1/channels", "GET /api/v1/channels/{id}", "GET /api/v1/deliveries",
+				"GET /api/v1/deliveries/{id}");
+		allow(Role.MANAGER, "POST /api/v1/channels", "PUT /api/v1/channels/{id}", "DELETE /api/v1/channels/{id}",
+				"POST /api/v1/channels/{id}/test", "POST /api/v1/deliveries/{id}/retry");
 	}
 
 	private static void allow(Role role, String... endpoints) {

@@ -1,0 +1,162 @@
+package dev.watchkeeper.notification;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/** Sends one delivery to its channel and says how it went; never throws. */
+@Component
+class Dispatcher {
+
+	private final HttpClient http;
+
+	private final JsonMapper json;
+
+	private final NotificationSettings settings;
+
+	private final Clock clock;
+
+	private final JavaMailSenderImpl mail;
+
+	Dispatcher(JsonMapper json, NotificationSettings settings, Clock clock) {
+		this.json = json;
+		this.settings = settings;
+		this.clock = clock;
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(settings.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		this.mail = mailSender(settings);
+	}
+
+	SendResult send(Channel channel, Notice notice, String idempotencyKey, boolean test) {
+		try {
+			Messages.Message message = Messages.render(notice, channel.config(), test);
+			return switch (channel.kind()) {
+				case "email" -> email(channel, message, idempotencyKey);
+				case "slack" -> post(channel.config().url(), Payloads.slack(message, notice), Map.of());
+				case "teams" ->
+					post(channel.config().url(), Payloads.teams(message, notice, channel.config().format()), Map.of());
+				case "pagerduty" -> post(channel.config().url(),
+						Payloads.pagerDuty(message, notice, channel.config().routingKey(), settings.externalUrl()),
+						Map.of());
+				case "webhook" -> webhook(channel, notice, idempotencyKey, test);
+				default -> SendResult.failed(null, "unknown channel kind " + channel.kind());
+			};
+		}
+		catch (RuntimeException ex) {
+			return SendResult.retry(null, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+		}
+	}
+
+	private SendResult webhook(Channel channel, Notice notice, String idempotencyKey, boolean test) {
+		String body = json.writeValueAsString(Payloads.webhook(notice, channel.name(), settings.externalUrl(), test));
+		long timestamp = clock.instant().getEpochSecond();
+		return postJson(channel.config().url(), body,
+				Map.of("webhook-id", idempotencyKey, "webhook-timestamp", Long.toString(timestamp), "webhook-signature",
+						WebhookSignature.sign(channel.config().signingSecret(), idempotencyKey, timestamp, body)));
+	}
+
+	private SendResult post(String url, Map<String, Object> payload, Map<String, String> headers) {
+		return postJson(url, json.writeValueAsString(payload), headers);
+	}
+
+	private SendResult postJson(String url, String body, Map<String, String> headers) {
+		var request = HttpRequest.newBuilder(URI.create(url))
+			.timeout(settings.requestTimeout())
+			.header("Content-Type", "application/json")
+			.header("User-Agent", "Watchkeeper")
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+		headers.forEach(request::header);
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return classify(response);
+		}
+		catch (IOException ex) {
+			return SendResult.retry(null,
+					ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return SendResult.retry(null, "interrupted", null);
+		}
+	}
+
+	private SendResult classify(HttpResponse<String> response) {
+		int status = response.statusCode();
+		if (status >= 200 && status < 300) {
+			return SendResult.succeeded(status);
+		}
+		String error = "HTTP " + status + excerpt(response.body());
+		if (status == 408 || status == 425 || status == 429 || status >= 500) {
+			return SendResult.retry(status, error,
+					Backoff.retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock.instant()));
+		}
+		return SendResult.failed(status, error + (status < 400 ? " (redirects are not followed)" : ""));
+	}
+
+	private static String excerpt(String body) {
+		if (body == null || body.isBlank()) {
+			return "";
+		}
+		String flat = body.strip().replaceAll("\\s+", " ");
+		return ": " + (flat.length() > 300 ? flat.substring(0, 300) + "…" : flat);
+	}
+
+	private SendResult email(Channel channel, Messages.Message message, String idempotencyKey) {
+		if (settings.smtp().host().isBlank()) {
+			return SendResult.failed(null, "no SMTP server is configured (watchkeeper.notification.smtp.host)");
+		}
+		try {
+			MimeMessage mime = mail.createMimeMessage();
+			var helper = new MimeMessageHelper(mime, true, "UTF-8");
+			helper.setFrom(settings.smtp().from());
+			helper.setTo(channel.config().recipients().toArray(String[]::new));
+			helper.setSubject(message.subject());
+			helper.setText(message.text(), message.html());
+			mime.setHeader("X-Watchkeeper-Delivery", idempotencyKey);
+			mail.send(mime);
+			return SendResult.succeeded(null);
+		}
+		catch (MailException | jakarta.mail.MessagingException ex) {
+			return SendResult.retry(null, "SMTP: " + ex.getMessage(), null);
+		}
+	}
+
+	private static JavaMailSenderImpl mailSender(NotificationSettings settings) {
+		var sender = new JavaMailSenderImpl();
+		var smtp = settings.smtp();
+		sender.setHost(smtp.host().isBlank() ? null : smtp.host());
+		sender.setPort(smtp.port());
+		if (!smtp.username().isBlank()) {
+			sender.setUsername(smtp.username());
+			sender.setPassword(smtp.password());
+		}
+		Properties properties = new Properties();
+		properties.put("mail.smtp.auth", Boolean.toString(!smtp.username().isBlank()));
+		properties.put("mail.smtp.starttls.enable", Boolean.toString(smtp.starttls()));
+		properties.put("mail.smtp.starttls.required", Boolean.toString(smtp.starttls()));
+		long connect = settings.connectTimeout().toMillis();
+		long timeout = settings.requestTimeout().toMillis();
+		properties.put("mail.smtp.connectiontimeout", Long.toString(connect));
+		properties.put("mail.smtp.timeout", Long.toString(timeout));
+		properties.put("mail.smtp.writetimeout", Long.toString(timeout));
+		sender.setJavaMailProperties(properties);
+		return sender;
+	}
+
+}
