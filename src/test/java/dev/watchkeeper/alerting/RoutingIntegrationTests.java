@@ -1,7 +1,5 @@
 package dev.watchkeeper.alerting;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +7,6 @@ import dev.watchkeeper.IntegrationTest;
 import dev.watchkeeper.identity.IdentityFixtures;
 import dev.watchkeeper.identity.Role;
 import dev.watchkeeper.notification.DeliveryFailed;
-import dev.watchkeeper.platform.SecretKeyring;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -41,10 +38,7 @@ class RoutingIntegrationTests extends IntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	SecretKeyring keyring;
-
-	@Autowired
-	Dispatcher dispatcher;
+	AlertDispatcher dispatcher;
 
 	@Autowired
 	Alerts alerts;
@@ -69,19 +63,13 @@ class RoutingIntegrationTests extends IntegrationTest {
 	}
 
 	/**
-	 * A webhook channel pointing at a closed local port: deliveries stay in the outbox.
+	 * A webhook channel, made through the channels API, pointing at a closed local port:
+	 * its deliveries stay in the outbox, retrying.
 	 */
-	private String channel(String name) {
-		Instant now = Instant.now();
-		jdbc.sql(
-				"""
-						INSERT INTO notification_channels (id, name, kind, send_resolved, config, secrets, created_at, updated_at)
-						VALUES (:id, :name, 'webhook', true, '{}', :secrets, :now, :now)""")
-			.param("id", UUID.randomUUID())
-			.param("name", name)
-			.param("secrets", keyring.encrypt("{\"url\":\"http://127.0.0.1:9/hook\",\"secret\":\"whsec_dGVzdA==\"}"))
-			.param("now", Timestamp.from(now))
-			.update();
+	private String channel(String name) throws Exception {
+		var created = send("POST", "/api/v1/channels", manager, """
+				{"name":"%s","kind":"webhook","url":"http://127.0.0.1:9/hook"}""".formatted(name));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return name;
 	}
 
@@ -268,6 +256,47 @@ class RoutingIntegrationTests extends IntegrationTest {
 		List<String> keys = awaitDeliveries(1);
 		assertThat(keys).hasSize(1);
 		assertThat(keys.get(0)).endsWith("/" + a + "/1");
+	}
+
+	@Test
+	void aWebhookPeerHearsTheAlertFireAndThenResolve() throws Exception {
+		List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/hook", exchange -> {
+			bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			String name = "peer-" + run;
+			var created = send("POST", "/api/v1/channels", manager, """
+					{"name":"%s","kind":"webhook","url":"http://127.0.0.1:%d/hook"}""".formatted(name,
+					server.getAddress().getPort()));
+			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+			String config = config(name, "0s").replace("group_interval: 1h", "group_interval: 1s");
+			assertThat(send("PUT", "/api/v1/alerting/config", manager, config).statusCode()).isEqualTo(200);
+			String alert = """
+					[{"labels":{"alertname":"ServiceDown","service":"web-%s","run":"%s"}%s}]""";
+			send("POST", "/api/v1/alerts", responder, alert.formatted(run, run, ""));
+			long deadline = System.nanoTime() + 15_000_000_000L;
+			while (bodies.isEmpty() && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(bodies).hasSize(1);
+			assertThat(bodies.get(0)).contains("ServiceDown", "firing");
+
+			send("POST", "/api/v1/alerts", responder,
+					alert.formatted(run, run, ",\"endsAt\":\"" + java.time.Instant.now().minusSeconds(1) + "\""));
+			while (bodies.size() < 2 && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(bodies).hasSize(2);
+			assertThat(bodies.get(1)).contains("ServiceDown", "resolved");
+		}
+		finally {
+			server.stop(0);
+		}
 	}
 
 	@Test

@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code <groupKey>/<channel>/<sequence>}), so a retried decision is not a second page.
  */
 @Component
-class Dispatcher implements SmartLifecycle {
+class AlertDispatcher implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+	private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
 
 	private final AlertGroupStore groups;
 
@@ -66,7 +66,7 @@ class Dispatcher implements SmartLifecycle {
 
 	private Thread thread;
 
-	Dispatcher(AlertGroupStore groups, AlertStore alerts, AlertingConfigs configs, Silences silences,
+	AlertDispatcher(AlertGroupStore groups, AlertStore alerts, AlertingConfigs configs, Silences silences,
 			Notifications notifications, AlertHistory history, DispatchSignal signal, DispatchSettings settings,
 			TransactionTemplate transactions, Clock clock,
 			@Value("${watchkeeper.notification.external-url:http://localhost:8000}") String externalUrl) {
