@@ -13,6 +13,9 @@ import java.util.Map;
 import dev.watchkeeper.notification.Notifications;
 import dev.watchkeeper.platform.Actor;
 import dev.watchkeeper.platform.AuditableEvent;
+import dev.watchkeeper.platform.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AlertingConfigs {
+
+	private static final Logger log = LoggerFactory.getLogger(AlertingConfigs.class);
 
 	static final String DEFAULT_RESOURCE = "alerting/default-routing.yaml";
 
@@ -147,8 +152,16 @@ public class AlertingConfigs {
 	private Current compile(AlertingConfigStore.Version version) {
 		// checked when saved; channels deleted since are skipped (and logged) when
 		// notifying
-		return new Current(version.version(), version.createdBy(), version.createdAt(), version.document(),
-				version.source(), AlertingConfig.parse(version.document(), name -> true));
+		try {
+			return new Current(version.version(), version.createdBy(), version.createdAt(), version.document(),
+					version.source(), AlertingConfig.parse(version.document(), name -> true));
+		}
+		catch (DomainException ex) {
+			// only possible if a newer Watchkeeper saved it; routing must go on meanwhile
+			log.error("Alerting configuration version {} cannot be read ({}); using the default until it is saved "
+					+ "again", version.version(), ex.fieldErrors());
+			return fallback;
+		}
 	}
 
 	/** Audited: who saved which version of the routing configuration. */

@@ -96,7 +96,9 @@ public class Alerts {
 			}
 		}
 		store.saveAll(List.copyOf(rows.values()));
-		groups.track(started, configs.current().config().root(), now);
+		if (!started.isEmpty()) {
+			groups.track(started, configs.current().config().root(), now);
+		}
 		history.record(transitions);
 		return new Receipt(alerts.size(), fired, resolved, fingerprints);
 	}
