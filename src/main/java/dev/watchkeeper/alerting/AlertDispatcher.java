@@ -182,6 +182,12 @@ class AlertDispatcher implements SmartLifecycle {
 		var decision = GroupFlush.decide(route, group.state(), members, silences.active(), config.inhibitRules(),
 				sources, config.intervals(), now);
 		List<AlertHistory.Entry> entries = new ArrayList<>();
+		// no event marks an alert that was not refreshed: its history learns it here
+		members.stream()
+			.filter(a -> !a.firingAt(now) && group.state().notified().contains(a.fingerprint())
+					&& !decision.next().notified().contains(a.fingerprint()) && a.endsAt().isAfter(a.updatedAt()))
+			.forEach(a -> entries.add(new AlertHistory.Entry(a.fingerprint(), now, "resolved",
+					"Resolved at " + a.endsAt() + ": not refreshed within the resolve timeout")));
 		if (decision.sends()) {
 			entries.addAll(notify(group, route, config, decision, now));
 		}

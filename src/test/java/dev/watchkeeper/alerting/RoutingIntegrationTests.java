@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outbox and the delivery-failure meta-alert, in the running app with a fast dispatcher
  * poll.
  */
-@TestPropertySource(properties = "watchkeeper.alerting.dispatch.poll-interval=100ms")
+@TestPropertySource(
+		properties = { "watchkeeper.alerting.dispatch.poll-interval=100ms", "watchkeeper.alerting.resolve-timeout=4s" })
 class RoutingIntegrationTests extends IntegrationTest {
 
 	@Autowired
@@ -293,6 +294,42 @@ class RoutingIntegrationTests extends IntegrationTest {
 			}
 			assertThat(bodies).hasSize(2);
 			assertThat(bodies.get(1)).contains("ServiceDown", "resolved");
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
+	void anAlertThatIsNoLongerRefreshedResolvesThroughTheTimeoutAndThePeerHearsIt() throws Exception {
+		List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/hook", exchange -> {
+			bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			String name = "timeout-" + run;
+			assertThat(send("POST", "/api/v1/channels", manager, """
+					{"name":"%s","kind":"webhook","url":"http://127.0.0.1:%d/hook"}""".formatted(name,
+					server.getAddress().getPort()))
+				.statusCode()).isEqualTo(201);
+			String config = config(name, "0s").replace("group_interval: 1h", "group_interval: 1s");
+			assertThat(send("PUT", "/api/v1/alerting/config", manager, config).statusCode()).isEqualTo(200);
+			var posted = send("POST", "/api/v1/alerts", responder, """
+					[{"labels":{"alertname":"HeartbeatMissed","service":"cron-%s","run":"%s"}}]""".formatted(run, run));
+			String fingerprint = json.readTree(posted.body()).get("fingerprints").get(0).asString();
+			long deadline = System.nanoTime() + 20_000_000_000L;
+			while (bodies.size() < 2 && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(bodies).hasSize(2);
+			assertThat(bodies.get(0)).contains("HeartbeatMissed", "firing");
+			assertThat(bodies.get(1)).as("no sender said so: the flush found it at its end").contains("resolved");
+			assertThat(send("GET", "/api/v1/alerts/" + fingerprint + "/history", responder, null).body())
+				.contains("not refreshed within the resolve timeout");
 		}
 		finally {
 			server.stop(0);
