@@ -58,7 +58,7 @@ public class Channels {
 		catch (DuplicateKeyException ex) {
 			throw nameTaken(channel.name());
 		}
-		events.publishEvent(new ChannelChanged("channel.created", null, channel));
+		events.publishEvent(new ChannelChanged("channel.created", null, ChannelView.masked(channel)));
 		return ChannelView.revealingSigningSecret(channel);
 	}
 
@@ -79,7 +79,8 @@ public class Channels {
 		catch (DuplicateKeyException ex) {
 			throw nameTaken(channel.name());
 		}
-		events.publishEvent(new ChannelChanged("channel.updated", before, channel));
+		events.publishEvent(
+				new ChannelChanged("channel.updated", ChannelView.masked(before), ChannelView.masked(channel)));
 		return ChannelView.masked(channel);
 	}
 
@@ -88,7 +89,7 @@ public class Channels {
 	public void delete(UUID id) {
 		Channel before = find(id);
 		store.delete(id);
-		events.publishEvent(new ChannelChanged("channel.deleted", before, null));
+		events.publishEvent(new ChannelChanged("channel.deleted", ChannelView.masked(before), null));
 	}
 
 	public ChannelView get(UUID id) {
@@ -116,7 +117,8 @@ public class Channels {
 				Map.of("alertname", "WatchkeeperTestNotification"), alert.labels(), alert.annotations(), List.of(alert),
 				settings.externalUrl() + "/channels/" + channel.id());
 		UUID delivery = notifications.insert(channel, notice, "test-" + UUID.randomUUID(), true);
-		events.publishEvent(new ChannelChanged("channel.tested", channel, channel));
+		events.publishEvent(
+				new ChannelChanged("channel.tested", ChannelView.masked(channel), ChannelView.masked(channel)));
 		return delivery;
 	}
 
@@ -163,8 +165,8 @@ public class Channels {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 
-	/** A channel was created, changed, deleted or tested. Never carries secrets. */
-	public record ChannelChanged(String action, Channel previous, Channel channel) implements AuditableEvent {
+	/** A channel was created, changed, deleted or tested; secrets masked. */
+	public record ChannelChanged(String action, ChannelView previous, ChannelView channel) implements AuditableEvent {
 
 		public String targetType() {
 			return "channel";
@@ -192,11 +194,10 @@ public class Channels {
 			return fields(channel);
 		}
 
-		private static Map<String, Object> fields(Channel channel) {
-			if (channel == null) {
+		private static Map<String, Object> fields(ChannelView view) {
+			if (view == null) {
 				return Map.of();
 			}
-			ChannelView view = ChannelView.masked(channel);
 			Map<String, Object> fields = new LinkedHashMap<>();
 			fields.put("name", view.name());
 			fields.put("kind", view.kind());

@@ -3,7 +3,10 @@ package dev.watchkeeper.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.watchkeeper.platform.DomainException;
@@ -18,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Notifications {
+
+	private static final Set<String> STATUSES = Set.of("firing", "resolved");
 
 	private final ChannelStore channels;
 
@@ -59,16 +64,43 @@ public class Notifications {
 	public boolean enqueue(String channelName, Notice notice, String idempotencyKey) {
 		Channel channel = channels.findByName(channelName == null ? "" : channelName)
 			.orElseThrow(() -> DomainException.notFound("Channel", channelName));
-		if (notice == null) {
-			throw DomainException.invalid("notice", "is required");
-		}
-		if (idempotencyKey == null || idempotencyKey.isBlank()) {
-			throw DomainException.invalid("idempotencyKey", "is required");
-		}
+		check(notice, idempotencyKey);
 		if ("resolved".equals(notice.status()) && !channel.sendResolved()) {
 			return false;
 		}
 		return insert(channel, notice, idempotencyKey, false) != null;
+	}
+
+	/** A notice that could not be rendered is refused now rather than failing at send. */
+	private static void check(Notice notice, String idempotencyKey) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 500) {
+			errors.put("idempotencyKey", "is required, at most 500 characters");
+		}
+		if (notice == null) {
+			errors.put("notice", "is required");
+			throw DomainException.invalid(errors);
+		}
+		if (notice.groupKey() == null || notice.groupKey().isBlank()) {
+			errors.put("notice.groupKey", "is required");
+		}
+		if (!STATUSES.contains(notice.status())) {
+			errors.put("notice.status", "must be firing or resolved");
+		}
+		if (notice.alerts() == null) {
+			errors.put("notice.alerts", "is required");
+		}
+		else {
+			for (int i = 0; i < notice.alerts().size(); i++) {
+				NoticeAlert alert = notice.alerts().get(i);
+				if (alert == null || !STATUSES.contains(alert.status())) {
+					errors.put("notice.alerts[" + i + "].status", "must be firing or resolved");
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw DomainException.invalid(errors);
+		}
 	}
 
 	/** The new delivery's id, or null when the key was already used. */

@@ -318,6 +318,10 @@ class NotificationDeliveryIntegrationTests extends NotificationIntegrationTest {
 			.isEqualTo("WatchkeeperTestNotification");
 		var detail = json.readTree(send("GET", "/api/v1/deliveries/" + id, viewer, null).body());
 		assertThat(detail.get("attempts").get(0).get("statusCode").asInt()).isEqualTo(200);
+		String metrics = send("GET", "/metrics", null, null).body();
+		assertThat(metrics).contains("watchkeeper_notification_deliveries_total{")
+			.contains("outcome=\"succeeded\"")
+			.contains("watchkeeper_notification_deliveries_pending");
 	}
 
 	@Test

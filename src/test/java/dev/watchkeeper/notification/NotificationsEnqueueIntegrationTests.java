@@ -99,6 +99,19 @@ class NotificationsEnqueueIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aNoticeThatCannotBeRenderedIsRefusedAtEnqueue() {
+		String name = channel(true);
+		Notice good = NotificationFixtures.firing("g6", null);
+		Notice broken = new Notice(" ", good.receiver(), "burning", good.groupLabels(), good.commonLabels(),
+				good.commonAnnotations(), good.alerts(), good.link());
+		assertThatThrownBy(() -> transactions.execute(tx -> notifications.enqueue(name, broken, "k-broken")))
+			.isInstanceOfSatisfying(DomainException.class,
+					ex -> assertThat(ex.fieldErrors()).extracting(DomainException.FieldError::field)
+						.containsExactly("notice.groupKey", "notice.status"));
+		assertThat(rows("k-broken")).isZero();
+	}
+
+	@Test
 	void channelNamesAreMatchedIgnoringCaseAndListedSorted() {
 		String name = channel(true);
 		assertThat(notifications.channelExists(name.toUpperCase())).isTrue();

@@ -73,6 +73,30 @@ class ChannelsBrowserTests extends BrowserTest {
 		assertThat(page.locator("#deliveries")).containsText(name);
 		assertThat(page.locator("#deliveries")).containsText("succeeded");
 		peer.verify(1, postRequestedFor(urlEqualTo("/ui-hook")));
+
+		page.navigate("/channels");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).click();
+		assertThat(page.getByLabel("URL", new Page.GetByLabelOptions().setExact(true)))
+			.hasValue("http://127.0.0.1:" + peer.port() + "/****");
+		page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name + "-renamed");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+			.hasText(name + "-renamed");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send test")).click();
+		for (int i = 0; i < 20 && !"succeeded".equals(page.locator("#delivery-status").textContent()); i++) {
+			page.waitForTimeout(250);
+			page.reload();
+		}
+		// the masked URL kept its stored value
+		assertThat(page.locator("#delivery-status")).hasText("succeeded");
+
+		page.navigate("/channels");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name + "-renamed")).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete")).click();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete channel")).click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Deleted channel " + name + "-renamed");
+		assertThat(page.locator("#channels")).not().containsText(name + "-renamed");
 	}
 
 }
