@@ -219,7 +219,7 @@ class AlertDispatcher implements SmartLifecycle {
 				missing.add(channel);
 				continue;
 			}
-			String key = group.key() + "/" + channel + "/" + sequence;
+			String key = GroupFlush.idempotencyKey(group.key(), channel, sequence);
 			if (notifications.enqueue(channel, notice, key)) {
 				sent.add(channel + " (" + key + ")");
 			}

@@ -61,6 +61,32 @@ final class GroupFlush {
 			Instant nextFlushAt, Map<String, String> suppressed, Optional<String> mutedBy) {
 	}
 
+	/** The outbox refuses longer keys. */
+	static final int MAX_KEY_LENGTH = 500;
+
+	/**
+	 * The idempotency key of one notice to one channel:
+	 * {@code <groupKey>/<channel>/<sequence>}, with the group key replaced by its SHA-256
+	 * when the whole would be too long (a group by every label can have a long key). The
+	 * same decision always gives the same key.
+	 */
+	static String idempotencyKey(String groupKey, String channel, long sequence) {
+		String key = groupKey + "/" + channel + "/" + sequence;
+		if (key.length() <= MAX_KEY_LENGTH) {
+			return key;
+		}
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(groupKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			key = "sha256:" + java.util.HexFormat.of().formatHex(digest) + "/" + channel + "/" + sequence;
+			return key.length() <= MAX_KEY_LENGTH ? key
+					: key.substring(0, MAX_KEY_LENGTH - String.valueOf(sequence).length() - 1) + "/" + sequence;
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
 	/**
 	 * When a new group is first due: {@code group_wait} from now, or at once when its
 	 * first alert started longer than {@code group_wait} ago (as Alertmanager does).

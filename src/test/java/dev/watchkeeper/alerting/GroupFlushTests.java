@@ -319,4 +319,15 @@ class GroupFlushTests {
 			.isBefore(Instant.parse("2026-11-30T09:05:00Z"));
 	}
 
+	@Test
+	void idempotencyKeysNameGroupChannelAndSequenceAndStayShortEnoughForTheOutbox() {
+		assertThat(GroupFlush.idempotencyKey("{}:{alertname=\"X\"}", "pager", 3))
+			.isEqualTo("{}:{alertname=\"X\"}/pager/3");
+		String longKey = "{}:{" + "a".repeat(900) + "}";
+		String key = GroupFlush.idempotencyKey(longKey, "pager", 12);
+		assertThat(key).hasSizeLessThanOrEqualTo(500).startsWith("sha256:").endsWith("/pager/12");
+		assertThat(GroupFlush.idempotencyKey(longKey, "pager", 12)).as("stable").isEqualTo(key);
+		assertThat(GroupFlush.idempotencyKey(longKey + "b", "pager", 12)).isNotEqualTo(key);
+	}
+
 }
