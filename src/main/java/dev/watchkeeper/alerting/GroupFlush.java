@@ -97,7 +97,7 @@ final class GroupFlush {
 
 	/**
 	 * @param route the group's route
-	 * @param state what the group remembers
+	 * @param remembered what the group remembers
 	 * @param members the group's alerts: firing now, or told firing before
 	 * @param silences silences (their own times decide whether they are in force)
 	 * @param rules inhibition rules
@@ -105,9 +105,14 @@ final class GroupFlush {
 	 * @param intervals time intervals by name
 	 * @param now the moment of the flush
 	 */
-	static Decision decide(Route route, State state, Collection<Alert> members, Collection<Silence> silences,
+	static Decision decide(Route route, State remembered, Collection<Alert> members, Collection<Silence> silences,
 			List<InhibitRule> rules, Collection<Alert> firingSources, Map<String, TimeInterval> intervals,
 			Instant now) {
+		// alerts that no longer belong to the group (its route changed) are forgotten
+		Set<String> present = fingerprints(members);
+		Set<String> stillHere = new LinkedHashSet<>(remembered.notified());
+		stillHere.retainAll(present);
+		State state = new State(Set.copyOf(stillHere), remembered.notifiedAt(), remembered.sequence());
 		List<Alert> sorted = new ArrayList<>(members);
 		sorted.sort(Comparator.comparing(Alert::startsAt).thenComparing(Alert::fingerprint));
 		List<Alert> firingNow = sorted.stream().filter(a -> a.firingAt(now)).toList();

@@ -330,4 +330,14 @@ class GroupFlushTests {
 		assertThat(GroupFlush.idempotencyKey(longKey + "b", "pager", 12)).isNotEqualTo(key);
 	}
 
+	@Test
+	void alertsThatLeftTheGroupAreForgottenSoTheGroupCanEnd() {
+		var group = new Group(config("", ""), firing("HighErrorRate", "checkout", T0, "instance", "a"), T0);
+		assertThat(group.flush().sends()).isTrue();
+		group.alerts.clear(); // e.g. the route's group_by changed
+		var flush = group.flush();
+		assertThat(flush.sends()).isFalse();
+		assertThat(flush.delete()).isTrue();
+	}
+
 }
