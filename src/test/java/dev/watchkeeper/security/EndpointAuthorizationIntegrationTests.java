@@ -49,6 +49,9 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		allow(Role.VIEWER, "GET /api/v1/alerts", "GET /api/v1/alerts/{fingerprint}", "GET /api/v1/silences",
 				"GET /api/v1/silences/{id}");
 		allow(Role.RESPONDER, "POST /api/v1/silences", "DELETE /api/v1/silences/{id}");
+		allow(Role.VIEWER, "GET /api/v1/alerting/config", "GET /api/v1/alerting/config/versions",
+				"POST /api/v1/alerting/routes/test", "GET /api/v1/alerts/{fingerprint}/history");
+		allow(Role.MANAGER, "PUT /api/v1/alerting/config");
 		allow(Role.RESPONDER, "POST /alertmanager/api/v2/alerts", "POST /api/v1/integrations/alertmanager",
 				"POST /api/v1/alerts");
 		allow(Role.VIEWER, "GET /api/v1/users", "GET /api/v1/users/{id}", "PUT /api/v1/me/password",

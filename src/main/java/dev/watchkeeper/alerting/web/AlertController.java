@@ -8,8 +8,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import dev.watchkeeper.alerting.Alert;
+import dev.watchkeeper.alerting.AlertEvent;
 import dev.watchkeeper.alerting.Alerts;
-import dev.watchkeeper.alerting.Silences;
+import dev.watchkeeper.alerting.Routing;
 import dev.watchkeeper.platform.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,25 +30,53 @@ class AlertController {
 
 	private final Alerts alerts;
 
-	private final Silences silences;
+	private final Routing routing;
 
-	AlertController(Alerts alerts, Silences silences) {
+	AlertController(Alerts alerts, Routing routing) {
 		this.alerts = alerts;
-		this.silences = silences;
+		this.routing = routing;
 	}
 
 	/**
-	 * An alert with the silences muting it now.
+	 * An alert with what keeps it from notices now.
 	 *
 	 * @param alert the alert
 	 * @param silencedBy ids of the active silences that match it
+	 * @param inhibitedBy the firing alert inhibiting it, if any
+	 * @param mutedBy the time intervals muting every route it takes; empty when a route
+	 * is live
 	 */
-	record AlertView(@JsonUnwrapped Alert alert, List<UUID> silencedBy) {
+	record AlertView(@JsonUnwrapped Alert alert, List<UUID> silencedBy, Routing.Inhibitor inhibitedBy,
+			List<String> mutedBy) {
+
+		public boolean silenced() {
+			return !silencedBy.isEmpty();
+		}
+
+		public boolean muted() {
+			return !mutedBy.isEmpty();
+		}
+
+		/** The labels as the route tester reads them: {@code name="value", …}. */
+		public String labelText() {
+			return String.join(", ",
+					alert.labels()
+						.entrySet()
+						.stream()
+						.map(e -> new dev.watchkeeper.alerting.Matcher(e.getKey(), "=", e.getValue()).toString())
+						.toList());
+		}
+
 	}
 
-	static List<AlertView> views(List<Alert> alerts, Silences silences) {
-		var active = silences.active();
-		return alerts.stream().map(a -> new AlertView(a, silences.silencing(a.labels(), active))).toList();
+	static List<AlertView> views(List<Alert> alerts, Routing routing) {
+		var states = routing.states(alerts);
+		List<AlertView> views = new java.util.ArrayList<>();
+		for (int i = 0; i < alerts.size(); i++) {
+			var state = states.get(i);
+			views.add(new AlertView(alerts.get(i), state.silencedBy(), state.inhibitedBy(), state.mutedBy()));
+		}
+		return views;
 	}
 
 	@GetMapping("/api/v1/alerts")
@@ -55,7 +84,7 @@ class AlertController {
 			description = "label=name=value (repeatable) keeps alerts with all those labels; state=firing|resolved.")
 	List<AlertView> list(@Parameter(example = "service=checkout") @RequestParam(required = false) List<String> label,
 			@RequestParam(required = false) String state, @RequestParam(defaultValue = "200") int limit) {
-		return views(alerts.list(labels(label), state(state), limit), silences);
+		return views(alerts.list(labels(label), state(state), limit), routing);
 	}
 
 	@GetMapping("/api/v1/alerts/{fingerprint}")
@@ -63,8 +92,17 @@ class AlertController {
 	AlertView get(@PathVariable String fingerprint) {
 		return views(
 				List.of(alerts.find(fingerprint).orElseThrow(() -> DomainException.notFound("Alert", fingerprint))),
-				silences)
+				routing)
 			.get(0);
+	}
+
+	@GetMapping("/api/v1/alerts/{fingerprint}/history")
+	@Operation(summary = "An alert's history, newest first",
+			description = "Fired, resolved, left out of notices (silenced, inhibited) and notified, with the receiver, "
+					+ "channels and each delivery's idempotency key.")
+	List<AlertEvent> history(@PathVariable String fingerprint) {
+		alerts.find(fingerprint).orElseThrow(() -> DomainException.notFound("Alert", fingerprint));
+		return alerts.history(fingerprint);
 	}
 
 	static Map<String, String> labels(List<String> matchers) {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.watchkeeper.alerting.Alerts;
-import dev.watchkeeper.alerting.Silences;
+import dev.watchkeeper.alerting.Routing;
 import dev.watchkeeper.platform.DomainException;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,22 +21,33 @@ class AlertPages {
 
 	private final Alerts alerts;
 
-	private final Silences silences;
+	private final Routing routing;
 
 	private final Clock clock;
 
-	AlertPages(Alerts alerts, Silences silences, Clock clock) {
+	AlertPages(Alerts alerts, Routing routing, Clock clock) {
 		this.alerts = alerts;
-		this.silences = silences;
+		this.routing = routing;
 		this.clock = clock;
 	}
 
 	@GetMapping("/alerts")
 	String list(@RequestParam(required = false) List<String> label, @RequestParam(defaultValue = "firing") String state,
-			Model model) {
+			@RequestParam(required = false) String group, Model model) {
 		try {
-			model.addAttribute("alerts", AlertController
-				.views(alerts.list(AlertController.labels(label), AlertController.state(state), 500), silences));
+			if (group != null && !group.isBlank()) {
+				Boolean firing = AlertController.state(state);
+				model.addAttribute("group", group);
+				model.addAttribute("alerts",
+						AlertController.views(alerts.inGroup(group)
+							.stream()
+							.filter(a -> firing == null || a.firingAt(clock.instant()) == firing)
+							.toList(), routing));
+			}
+			else {
+				model.addAttribute("alerts", AlertController
+					.views(alerts.list(AlertController.labels(label), AlertController.state(state), 500), routing));
+			}
 		}
 		catch (DomainException ex) {
 			model.addAttribute("error", ex.getMessage());
@@ -50,8 +61,10 @@ class AlertPages {
 
 	@GetMapping("/alerts/{fingerprint}")
 	String detail(@PathVariable String fingerprint, Model model) {
-		model.addAttribute("alert",
-				alerts.find(fingerprint).orElseThrow(() -> DomainException.notFound("Alert", fingerprint)));
+		var alert = alerts.find(fingerprint).orElseThrow(() -> DomainException.notFound("Alert", fingerprint));
+		model.addAttribute("alert", alert);
+		model.addAttribute("view", AlertController.views(List.of(alert), routing).get(0));
+		model.addAttribute("history", alerts.history(fingerprint));
 		model.addAttribute("now", clock.instant());
 		return "alerting/detail";
 	}

@@ -60,7 +60,9 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_SMTP_USERNAME", "watchkeeper.notification.smtp.username"),
 			Map.entry("WATCHKEEPER_SMTP_PASSWORD", "watchkeeper.notification.smtp.password"),
 			Map.entry("WATCHKEEPER_SMTP_FROM", "watchkeeper.notification.smtp.from"),
-			Map.entry("WATCHKEEPER_SMTP_STARTTLS", "watchkeeper.notification.smtp.starttls"));
+			Map.entry("WATCHKEEPER_SMTP_STARTTLS", "watchkeeper.notification.smtp.starttls"),
+			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_POLL_INTERVAL", "watchkeeper.alerting.dispatch.poll-interval"),
+			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_BATCH", "watchkeeper.alerting.dispatch.batch"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

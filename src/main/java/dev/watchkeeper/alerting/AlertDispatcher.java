@@ -1,0 +1,281 @@
+package dev.watchkeeper.alerting;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.watchkeeper.notification.Notice;
+import dev.watchkeeper.notification.NoticeAlert;
+import dev.watchkeeper.notification.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Flushes due alert groups: claims one at a time with {@code FOR UPDATE SKIP LOCKED} (so
+ * several nodes share the work), lets {@link GroupFlush} decide, and writes the notice to
+ * the notification outbox for each of the receiver's channels in the same transaction
+ * that advances the group. A crash before commit repeats the same idempotency key
+ * ({@code <groupKey>/<channel>/<sequence>}), so a retried decision is not a second page.
+ */
+@Component
+class AlertDispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(AlertDispatcher.class);
+
+	private final AlertGroupStore groups;
+
+	private final AlertStore alerts;
+
+	private final AlertingConfigs configs;
+
+	private final Silences silences;
+
+	private final Notifications notifications;
+
+	private final AlertHistory history;
+
+	private final DispatchSignal signal;
+
+	private final DispatchSettings settings;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final String externalUrl;
+
+	private static final Duration RETRY_FAILED = Duration.ofMinutes(1);
+
+	private volatile boolean running;
+
+	/** The group the current flush claimed, to put it back if the flush fails. */
+	private volatile String claimedKey;
+
+	private Thread thread;
+
+	AlertDispatcher(AlertGroupStore groups, AlertStore alerts, AlertingConfigs configs, Silences silences,
+			Notifications notifications, AlertHistory history, DispatchSignal signal, DispatchSettings settings,
+			TransactionTemplate transactions, Clock clock,
+			@Value("${watchkeeper.notification.external-url:http://localhost:8000}") String externalUrl) {
+		this.groups = groups;
+		this.alerts = alerts;
+		this.configs = configs;
+		this.silences = silences;
+		this.notifications = notifications;
+		this.history = history;
+		this.signal = signal;
+		this.settings = settings;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.externalUrl = externalUrl.endsWith("/") ? externalUrl.substring(0, externalUrl.length() - 1) : externalUrl;
+	}
+
+	@Override
+	public synchronized void start() {
+		running = true;
+		thread = Thread.ofPlatform().name("alert-dispatcher").daemon().start(this::loop);
+	}
+
+	@Override
+	public synchronized void stop() {
+		running = false;
+		signal.wake();
+		if (thread != null) {
+			try {
+				thread.join(Duration.ofSeconds(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void loop() {
+		while (running) {
+			try {
+				flushDue();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Flushing alert groups failed; trying again at the next poll", ex);
+			}
+			try {
+				signal.await(settings.pollInterval());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Flushes due groups, each in its own transaction; returns how many. A group whose
+	 * flush fails is put back a minute later, so it cannot hold up the others.
+	 */
+	int flushDue() {
+		int flushed = 0;
+		while (running && flushed < settings.batch()) {
+			claimedKey = null;
+			try {
+				if (!Boolean.TRUE.equals(transactions.execute(s -> flushOne()))) {
+					break;
+				}
+			}
+			catch (RuntimeException ex) {
+				String key = claimedKey;
+				if (key == null) {
+					throw ex;
+				}
+				log.warn("Flushing alert group {} failed; trying it again in a minute", key, ex);
+				transactions.executeWithoutResult(s -> groups.postpone(key, clock.instant().plus(RETRY_FAILED)));
+			}
+			flushed++;
+		}
+		return flushed;
+	}
+
+	boolean flushOne() {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		var claimed = groups.claimDue(now);
+		if (claimed.isEmpty()) {
+			return false;
+		}
+		var group = claimed.get();
+		claimedKey = group.key();
+		AlertingConfig config = configs.current().config();
+		var found = config.root().find(group.routeId());
+		if (found.isEmpty()) {
+			log.info("Alert group {} belongs to a route that no longer exists; dropping it", group.key());
+			groups.delete(group.key());
+			return true;
+		}
+		Route route = found.get();
+		List<Alert> members = alerts.groupCandidates(group.labels(), group.state().notified(), now)
+			.stream()
+			.filter(a -> route.groupKey(a.labels()).equals(group.key()))
+			.filter(a -> config.root().match(a.labels()).stream().anyMatch(r -> r.id().equals(route.id())))
+			.toList();
+		List<Alert> sources = new ArrayList<>();
+		for (InhibitRule rule : config.inhibitRules()) {
+			if (members.stream().anyMatch(a -> rule.isTarget(a.labels()))) {
+				sources.addAll(alerts.firingWith(rule.sourceEqualities(), now));
+			}
+		}
+		var decision = GroupFlush.decide(route, group.state(), members, silences.active(), config.inhibitRules(),
+				sources, config.intervals(), now);
+		List<AlertHistory.Entry> entries = new ArrayList<>();
+		// no event marks an alert that was not refreshed: its history learns it here
+		members.stream()
+			.filter(a -> !a.firingAt(now) && group.state().notified().contains(a.fingerprint())
+					&& !decision.next().notified().contains(a.fingerprint()) && a.endsAt().isAfter(a.updatedAt()))
+			.forEach(a -> entries.add(new AlertHistory.Entry(a.fingerprint(), now, "resolved",
+					"Resolved at " + a.endsAt() + ": not refreshed within the resolve timeout")));
+		if (decision.sends()) {
+			entries.addAll(notify(group, route, config, decision, now));
+		}
+		if (decision.sends() || group.lastFlushAt() == null) {
+			decision.suppressed()
+				.forEach((fingerprint,
+						why) -> entries.add(new AlertHistory.Entry(fingerprint, now,
+								why.startsWith("silenced") ? "silenced" : "inhibited",
+								"Left out of notices to " + route.receiver() + ": " + why)));
+		}
+		history.record(entries);
+		if (decision.delete()) {
+			groups.delete(group.key());
+		}
+		else {
+			groups.update(group.key(), route.receiver(), decision.next(), now, decision.nextFlushAt());
+		}
+		return true;
+	}
+
+	private List<AlertHistory.Entry> notify(AlertGroupStore.Group group, Route route, AlertingConfig config,
+			GroupFlush.Decision decision, Instant now) {
+		long sequence = decision.next().sequence();
+		Notice notice = notice(group, route, decision);
+		List<String> sent = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		for (String channel : config.receiver(route.receiver()).channels()) {
+			if (!notifications.channelExists(channel)) {
+				missing.add(channel);
+				continue;
+			}
+			String key = GroupFlush.idempotencyKey(group.key(), channel, sequence);
+			if (notifications.enqueue(channel, notice, key)) {
+				sent.add(channel + " (" + key + ")");
+			}
+			else {
+				sent.add(channel + " (" + key + ", skipped by the channel)");
+			}
+		}
+		if (!missing.isEmpty()) {
+			log.warn("Receiver {} names channels that no longer exist: {}", route.receiver(), missing);
+		}
+		String how = sent.isEmpty() ? "nothing was sent: the receiver has no channels"
+				: "via " + String.join(", ", sent);
+		if (!missing.isEmpty()) {
+			how += "; missing channels " + String.join(", ", missing);
+		}
+		String detail = "Notice #" + sequence + " (" + notice.status() + ") to receiver " + route.receiver() + ", "
+				+ how;
+		List<AlertHistory.Entry> entries = new ArrayList<>();
+		decision.firing()
+			.forEach(a -> entries.add(new AlertHistory.Entry(a.fingerprint(), now, "notified", "Firing in " + detail)));
+		decision.resolved()
+			.forEach(a -> entries
+				.add(new AlertHistory.Entry(a.fingerprint(), now, "notified", "Resolved in " + detail)));
+		return entries;
+	}
+
+	Notice notice(AlertGroupStore.Group group, Route route, GroupFlush.Decision decision) {
+		List<Alert> all = new ArrayList<>(decision.firing());
+		all.addAll(decision.resolved());
+		List<NoticeAlert> items = new ArrayList<>();
+		decision.firing()
+			.forEach(a -> items.add(new NoticeAlert(a.fingerprint(), "firing", a.labels(), a.annotations(),
+					a.startsAt(), null, a.generatorUrl())));
+		decision.resolved()
+			.forEach(a -> items.add(new NoticeAlert(a.fingerprint(), "resolved", a.labels(), a.annotations(),
+					a.startsAt(), a.endsAt(), a.generatorUrl())));
+		String status = decision.firing().isEmpty() ? "resolved" : "firing";
+		return new Notice(group.key(), route.receiver(), status, group.labels(),
+				common(all.stream().map(Alert::labels).toList()), common(all.stream().map(Alert::annotations).toList()),
+				items, link(group.key()));
+	}
+
+	/** The alert list showing the group's alerts. */
+	String link(String groupKey) {
+		return externalUrl + "/alerts?group=" + URLEncoder.encode(groupKey, StandardCharsets.UTF_8) + "&state=all";
+	}
+
+	static Map<String, String> common(List<Map<String, String>> maps) {
+		if (maps.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> common = new LinkedHashMap<>(maps.get(0));
+		for (Map<String, String> map : maps.subList(1, maps.size())) {
+			common.entrySet().removeIf(e -> !Objects.equals(map.get(e.getKey()), e.getValue()));
+		}
+		return Map.copyOf(common);
+	}
+
+}

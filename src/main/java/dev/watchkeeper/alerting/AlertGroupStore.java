@@ -1,0 +1,149 @@
+package dev.watchkeeper.alerting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Durable aggregation groups in {@code alerting_groups}. */
+@Repository
+class AlertGroupStore {
+
+	private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	AlertGroupStore(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/** A group to create, or to flush sooner if it has not flushed yet. */
+	record NewGroup(String key, String routeId, String receiver, Map<String, String> labels, Instant firstFlushAt) {
+	}
+
+	/**
+	 * A stored group.
+	 *
+	 * @param key the group key
+	 * @param routeId the route's id
+	 * @param receiver the receiver when last flushed (or created)
+	 * @param labels the group labels
+	 * @param nextFlushAt when it is due
+	 * @param lastFlushAt when it was last flushed
+	 * @param state what the receiver was told
+	 */
+	record Group(String key, String routeId, String receiver, Map<String, String> labels, Instant nextFlushAt,
+			Instant lastFlushAt, GroupFlush.State state) {
+	}
+
+	/**
+	 * Creates the groups in one statement; existing ones only move their first flush
+	 * earlier.
+	 */
+	void upsert(List<NewGroup> groups, Instant now) {
+		if (groups.isEmpty()) {
+			return;
+		}
+		jdbc.sql(
+				"""
+						INSERT INTO alerting_groups AS g (group_key, route_id, receiver, group_labels, next_flush_at, created_at)
+						SELECT k, r, rc, CAST(l AS jsonb), CAST(f AS timestamptz), :now
+						  FROM unnest(CAST(:keys AS text[]), CAST(:routes AS text[]), CAST(:receivers AS text[]),
+						              CAST(:labels AS text[]), CAST(:flushes AS text[])) AS t(k, r, rc, l, f)
+						ON CONFLICT (group_key) DO UPDATE SET next_flush_at = least(g.next_flush_at, EXCLUDED.next_flush_at)
+						 WHERE g.last_flush_at IS NULL""")
+			.param("keys", groups.stream().map(NewGroup::key).toArray(String[]::new))
+			.param("routes", groups.stream().map(NewGroup::routeId).toArray(String[]::new))
+			.param("receivers", groups.stream().map(NewGroup::receiver).toArray(String[]::new))
+			.param("labels", groups.stream().map(g -> json.writeValueAsString(g.labels())).toArray(String[]::new))
+			.param("flushes", groups.stream().map(g -> g.firstFlushAt().toString()).toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * One due group, locked for this transaction; groups other nodes hold are skipped.
+	 */
+	Optional<Group> claimDue(Instant now) {
+		return jdbc.sql("""
+				SELECT group_key, route_id, receiver, group_labels::text AS group_labels, next_flush_at, last_flush_at,
+				       notified_at, notified, sequence
+				  FROM alerting_groups WHERE next_flush_at <= :now
+				 ORDER BY next_flush_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+			.param("now", Timestamp.from(now))
+			.query(this::row)
+			.optional();
+	}
+
+	Optional<Instant> nextDue() {
+		return jdbc.sql("SELECT min(next_flush_at) FROM alerting_groups")
+			.query((rs, n) -> rs.getTimestamp(1))
+			.optional()
+			.map(Timestamp::toInstant);
+	}
+
+	List<Group> list(int limit) {
+		return jdbc.sql("""
+				SELECT group_key, route_id, receiver, group_labels::text AS group_labels, next_flush_at, last_flush_at,
+				       notified_at, notified, sequence
+				  FROM alerting_groups ORDER BY next_flush_at LIMIT :limit""")
+			.param("limit", limit)
+			.query(this::row)
+			.list();
+	}
+
+	void update(String key, String receiver, GroupFlush.State state, Instant flushedAt, Instant nextFlushAt) {
+		jdbc.sql("""
+				UPDATE alerting_groups SET receiver = :receiver, next_flush_at = :next, last_flush_at = :flushed,
+				       notified_at = :notifiedAt, notified = CAST(:notified AS text[]), sequence = :sequence
+				 WHERE group_key = :key""")
+			.param("key", key)
+			.param("receiver", receiver)
+			.param("next", Timestamp.from(nextFlushAt))
+			.param("flushed", Timestamp.from(flushedAt))
+			.param("notifiedAt", state.notifiedAt() == null ? null : Timestamp.from(state.notifiedAt()))
+			.param("notified", state.notified().stream().sorted().toArray(String[]::new))
+			.param("sequence", state.sequence())
+			.update();
+	}
+
+	void postpone(String key, Instant until) {
+		jdbc.sql("UPDATE alerting_groups SET next_flush_at = :until WHERE group_key = :key")
+			.param("key", key)
+			.param("until", Timestamp.from(until))
+			.update();
+	}
+
+	void delete(String key) {
+		jdbc.sql("DELETE FROM alerting_groups WHERE group_key = :key").param("key", key).update();
+	}
+
+	private Group row(ResultSet rs, int n) throws SQLException {
+		Timestamp last = rs.getTimestamp("last_flush_at");
+		Timestamp notifiedAt = rs.getTimestamp("notified_at");
+		String[] notified = (String[]) rs.getArray("notified").getArray();
+		Set<String> told = new LinkedHashSet<>(Arrays.asList(notified));
+		return new Group(rs.getString("group_key"), rs.getString("route_id"), rs.getString("receiver"),
+				json.readValue(rs.getString("group_labels"), MAP), rs.getTimestamp("next_flush_at").toInstant(),
+				last == null ? null : last.toInstant(), new GroupFlush.State(Set.copyOf(told),
+						notifiedAt == null ? null : notifiedAt.toInstant(), rs.getLong("sequence")));
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.watchkeeper.alerting;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts alerts that start firing into their aggregation groups, durably and in the
+ * transaction that stored them: a new group is first due after its route's
+ * {@code group_wait} (at once if the alert started that long ago), as in Alertmanager.
+ */
+@Component
+class AlertGroups {
+
+	private final AlertGroupStore store;
+
+	private final AlertStore alerts;
+
+	private final DispatchSignal signal;
+
+	AlertGroups(AlertGroupStore store, AlertStore alerts, DispatchSignal signal) {
+		this.store = store;
+		this.alerts = alerts;
+		this.signal = signal;
+	}
+
+	void track(List<Alert> fired, Route root, Instant now) {
+		if (fired.isEmpty()) {
+			return;
+		}
+		Map<String, AlertGroupStore.NewGroup> groups = new LinkedHashMap<>();
+		for (Alert alert : fired) {
+			for (Route route : root.match(alert.labels())) {
+				Instant first = GroupFlush.firstFlushAt(route, alert.startsAt(), now);
+				String key = route.groupKey(alert.labels());
+				groups.merge(key,
+						new AlertGroupStore.NewGroup(key, route.id(), route.receiver(),
+								route.groupLabels(alert.labels()), first),
+						(a, b) -> a.firstFlushAt().isAfter(b.firstFlushAt()) ? b : a);
+			}
+		}
+		store.upsert(List.copyOf(groups.values()), now);
+		signal.wakeAfterCommit();
+	}
+
+	/**
+	 * After a configuration change: every firing alert joins its groups under the new
+	 * routes.
+	 */
+	void regroup(Route root, Instant now) {
+		track(alerts.firing(now), root, now);
+	}
+
+}
