@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +38,99 @@ class AlertStore {
 		this.json = json;
 	}
 
-	Optional<Alert> lockByFingerprint(String fingerprint) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM alerting_alerts WHERE fingerprint = :fingerprint FOR UPDATE")
-			.param("fingerprint", fingerprint)
-			.query(this::row)
-			.optional();
+	/**
+	 * What a merge needs of a stored alert.
+	 *
+	 * @param startsAt when its occurrence started
+	 * @param endsAt when it ends or ended
+	 * @param receivedAt when its occurrence was first received
+	 */
+	record Stored(Instant startsAt, Instant endsAt, Instant receivedAt) {
+
+		boolean firingAt(Instant now) {
+			return endsAt.isAfter(now);
+		}
+
+		static Stored of(Alert alert) {
+			return new Stored(alert.startsAt(), alert.endsAt(), alert.receivedAt());
+		}
+
+	}
+
+	/**
+	 * Locks the stored alerts with these fingerprints, in fingerprint order (so two
+	 * batches that share alerts wait for each other instead of deadlocking), and returns
+	 * them by fingerprint. Fingerprints not stored yet are absent.
+	 */
+	Map<String, Stored> lockAll(Collection<String> fingerprints) {
+		Map<String, Stored> stored = new HashMap<>();
+		if (fingerprints.isEmpty()) {
+			return stored;
+		}
+		jdbc.sql("""
+				SELECT fingerprint, starts_at, ends_at, received_at FROM alerting_alerts
+				 WHERE fingerprint = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(:fingerprints AS jsonb))))
+				 ORDER BY fingerprint FOR UPDATE""")
+			.param("fingerprints", json.writeValueAsString(fingerprints))
+			.query(rs -> {
+				stored.put(rs.getString("fingerprint"), new Stored(rs.getTimestamp("starts_at").toInstant(),
+						rs.getTimestamp("ends_at").toInstant(), rs.getTimestamp("received_at").toInstant()));
+			});
+		return stored;
+	}
+
+	/**
+	 * One alert to write.
+	 *
+	 * @param alert the alert after the merge
+	 * @param endsAtExplicit whether the sender gave its end
+	 */
+	record Upsert(Alert alert, boolean endsAtExplicit) {
+	}
+
+	/**
+	 * Inserts or updates these alerts (distinct fingerprints) in one statement. The rows
+	 * travel as one JSON array, so the statement text and its plan are the same for every
+	 * batch size.
+	 */
+	void saveAll(Collection<Upsert> alerts, Instant now) {
+		if (alerts.isEmpty()) {
+			return;
+		}
+		List<Map<String, Object>> rows = new ArrayList<>(alerts.size());
+		for (Upsert upsert : alerts) {
+			Alert alert = upsert.alert();
+			Map<String, Object> row = new HashMap<>();
+			row.put("fingerprint", alert.fingerprint());
+			row.put("alertname", alert.name());
+			row.put("labels", alert.labels());
+			row.put("annotations", alert.annotations());
+			row.put("severity", alert.severity());
+			row.put("starts_at", alert.startsAt().toString());
+			row.put("ends_at", alert.endsAt().toString());
+			row.put("ends_at_explicit", upsert.endsAtExplicit());
+			row.put("generator_url", alert.generatorUrl());
+			row.put("source", alert.source());
+			row.put("received_at", alert.receivedAt().toString());
+			rows.add(row);
+		}
+		jdbc.sql(
+				"""
+						INSERT INTO alerting_alerts (fingerprint, alertname, labels, annotations, severity, starts_at, ends_at,
+						  ends_at_explicit, generator_url, source, received_at, updated_at)
+						SELECT fingerprint, alertname, labels, annotations, severity, starts_at, ends_at, ends_at_explicit,
+						       generator_url, source, received_at, :updatedAt
+						  FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(fingerprint text, alertname text, labels jsonb,
+						       annotations jsonb, severity text, starts_at timestamptz, ends_at timestamptz,
+						       ends_at_explicit boolean, generator_url text, source text, received_at timestamptz)
+						 ORDER BY fingerprint
+						ON CONFLICT (fingerprint) DO UPDATE SET annotations = EXCLUDED.annotations, severity = EXCLUDED.severity,
+						  starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, ends_at_explicit = EXCLUDED.ends_at_explicit,
+						  generator_url = EXCLUDED.generator_url, source = EXCLUDED.source, received_at = EXCLUDED.received_at,
+						  updated_at = EXCLUDED.updated_at""")
+			.param("rows", json.writeValueAsString(rows))
+			.param("updatedAt", Timestamp.from(now))
+			.update();
 	}
 
 	Optional<Alert> find(String fingerprint) {
@@ -47,32 +138,6 @@ class AlertStore {
 			.param("fingerprint", fingerprint)
 			.query(this::row)
 			.optional();
-	}
-
-	void save(Alert alert, boolean endsAtExplicit) {
-		jdbc.sql(
-				"""
-						INSERT INTO alerting_alerts (fingerprint, alertname, labels, annotations, severity, starts_at, ends_at,
-						  ends_at_explicit, generator_url, source, received_at, updated_at)
-						VALUES (:fingerprint, :alertname, CAST(:labels AS jsonb), CAST(:annotations AS jsonb), :severity,
-						  :startsAt, :endsAt, :explicit, :generatorUrl, :source, :receivedAt, :updatedAt)
-						ON CONFLICT (fingerprint) DO UPDATE SET annotations = EXCLUDED.annotations, severity = EXCLUDED.severity,
-						  starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, ends_at_explicit = EXCLUDED.ends_at_explicit,
-						  generator_url = EXCLUDED.generator_url, source = EXCLUDED.source, received_at = EXCLUDED.received_at,
-						  updated_at = EXCLUDED.updated_at""")
-			.param("fingerprint", alert.fingerprint())
-			.param("alertname", alert.name())
-			.param("labels", json.writeValueAsString(new TreeMap<>(alert.labels())))
-			.param("annotations", json.writeValueAsString(new TreeMap<>(alert.annotations())))
-			.param("severity", alert.severity())
-			.param("startsAt", Timestamp.from(alert.startsAt()))
-			.param("endsAt", Timestamp.from(alert.endsAt()))
-			.param("explicit", endsAtExplicit)
-			.param("generatorUrl", alert.generatorUrl())
-			.param("source", alert.source())
-			.param("receivedAt", Timestamp.from(alert.receivedAt()))
-			.param("updatedAt", Timestamp.from(alert.updatedAt()))
-			.update();
 	}
 
 	/**
