@@ -15,9 +15,10 @@ import java.util.SplittableRandom;
  * API v2 shape as Prometheus posts them, one JSON array per line, for
  * {@code LoadDriver --body-file}. Each batch mixes refreshes of alerts from a fixed pool
  * (the same alerts posted again, as Prometheus does on every evaluation) with alerts that
- * are new on every request ({@code @SEQ@} in their {@code instance} label). Label sets are
- * realistic: alertname, service, instance, job, severity, env, region; annotations carry a
- * summary, a description and a runbook link. Seeded, so every run sends the same bodies.
+ * are new on every request ({@code @SEQ@} in their {@code instance} label). Label sets
+ * are realistic: alertname, service, instance, job, severity, env, region; annotations
+ * carry a summary, a description and a runbook link. Seeded, so every run sends the same
+ * bodies.
  *
  * <pre>
  * java -cp target/bench-classes dev.watchkeeper.bench.AlertBatches OUT_FILE [BATCHES] [SIZE] [NEW_PER_BATCH] [POOL]

@@ -22,8 +22,7 @@ class AlertBatchesTests {
 			assertThat(new HashSet<>(instances)).as("no alert twice in a batch").hasSize(64);
 			assertThat(body).startsWith("[{\"labels\":{\"alertname\":").endsWith("}]").contains("\"runbook_url\":");
 		}
-		assertThat(AlertBatches.bodies(50, 64, 16, 5000)).as("seeded: the same bodies every run")
-			.isEqualTo(bodies);
+		assertThat(AlertBatches.bodies(50, 64, 16, 5000)).as("seeded: the same bodies every run").isEqualTo(bodies);
 	}
 
 }

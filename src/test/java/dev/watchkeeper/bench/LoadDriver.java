@@ -184,8 +184,9 @@ public final class LoadDriver {
 				});
 			}
 			clients.shutdown();
-			if (!clients.awaitTermination(settings.warmupSeconds() + settings.durationSeconds()
-					+ settings.timeoutSeconds() + 5L, TimeUnit.SECONDS)) {
+			if (!clients.awaitTermination(
+					settings.warmupSeconds() + settings.durationSeconds() + settings.timeoutSeconds() + 5L,
+					TimeUnit.SECONDS)) {
 				clients.shutdownNow();
 			}
 		}

@@ -52,9 +52,9 @@ record LoadResult(int scheduled, int completed, long[] latencies, long[] service
 					settings.url(), settings.clients(), settings.durationSeconds(), settings.warmupSeconds());
 		}
 		else {
-			line(out, "target", "%s %s at %s req/s for %d s after %d s warm-up (concurrency cap %d)",
-					settings.method(), settings.url(), trim(settings.rate()), settings.durationSeconds(),
-					settings.warmupSeconds(), settings.concurrency());
+			line(out, "target", "%s %s at %s req/s for %d s after %d s warm-up (concurrency cap %d)", settings.method(),
+					settings.url(), trim(settings.rate()), settings.durationSeconds(), settings.warmupSeconds(),
+					settings.concurrency());
 		}
 		line(out, "requests", "scheduled %d, completed %d, non-2xx %d, failed %d %s, unfinished %d", scheduled,
 				completed, errors(), failed(), failures.isEmpty() ? "" : failures, scheduled - completed - failed());

@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A minimal HTTP/1.1 client (GET, or POST of a JSON body) over plain keep-alive sockets,
- * one request per connection at a time. The JDK's {@code HttpClient} costs the driver as much CPU per request as the
- * server spends answering it, and on a two-core machine the driver's CPU is taken from
- * the server; blocking sockets on virtual threads cost a fraction of that.
+ * one request per connection at a time. The JDK's {@code HttpClient} costs the driver as
+ * much CPU per request as the server spends answering it, and on a two-core machine the
+ * driver's CPU is taken from the server; blocking sockets on virtual threads cost a
+ * fraction of that.
  */
 final class LoopbackHttp implements AutoCloseable {
 

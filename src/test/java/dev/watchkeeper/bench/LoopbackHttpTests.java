@@ -39,8 +39,8 @@ class LoopbackHttpTests {
 		server.createContext("/echo", exchange -> {
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			exchange.getResponseHeaders()
-				.add("X-Method", exchange.getRequestMethod() + " "
-						+ exchange.getRequestHeaders().getFirst("Content-Type"));
+				.add("X-Method",
+						exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type"));
 			exchange.sendResponseHeaders(200, body.length);
 			exchange.getResponseBody().write(body);
 			exchange.close();

@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Request bodies for POST load, one per line of a file, taken in turn. In each body
- * {@code @SEQ@} becomes the request's sequence number (so a body can carry alerts that are
- * new on every request), {@code @STARTS@} ten minutes before now and {@code @ENDS@} four
- * minutes after now, as Prometheus sets {@code endsAt} ahead of its next evaluation.
+ * {@code @SEQ@} becomes the request's sequence number (so a body can carry alerts that
+ * are new on every request), {@code @STARTS@} ten minutes before now and {@code @ENDS@}
+ * four minutes after now, as Prometheus sets {@code endsAt} ahead of its next evaluation.
  */
 final class RequestBodies {
 
@@ -36,10 +36,9 @@ final class RequestBodies {
 	}
 
 	static RequestBodies read(Path file) throws IOException {
-		return new RequestBodies(Files.readAllLines(file, StandardCharsets.UTF_8)
-			.stream()
-			.filter(line -> !line.isBlank())
-			.toList(), Clock.systemUTC());
+		return new RequestBodies(
+				Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList(),
+				Clock.systemUTC());
 	}
 
 	int size() {
