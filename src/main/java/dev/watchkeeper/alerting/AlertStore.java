@@ -58,25 +58,39 @@ class AlertStore {
 	}
 
 	/**
-	 * Locks the stored alerts with these fingerprints, in fingerprint order (so two
-	 * batches that share alerts wait for each other instead of deadlocking), and returns
-	 * them by fingerprint. Fingerprints not stored yet are absent.
+	 * Takes a transaction-scoped advisory lock per fingerprint, in ascending order, then
+	 * reads the stored alerts with these fingerprints. Every writer of
+	 * {@code alerting_alerts} takes these locks first: two batches that share alerts then
+	 * wait for each other in one order and cannot deadlock, also over alerts neither has
+	 * stored yet (a row lock cannot cover a row that does not exist).
+	 * @return the stored alerts by fingerprint; fingerprints not stored yet are absent
 	 */
 	Map<String, Stored> lockAll(Collection<String> fingerprints) {
 		Map<String, Stored> stored = new HashMap<>();
 		if (fingerprints.isEmpty()) {
 			return stored;
 		}
+		long[] keys = fingerprints.stream().mapToLong(AlertStore::lockKey).sorted().distinct().toArray();
+		jdbc.sql("""
+				SELECT count(*) FROM (SELECT pg_advisory_xact_lock(CAST(k AS bigint))
+				  FROM jsonb_array_elements_text(CAST(:keys AS jsonb)) WITH ORDINALITY AS u(k, i) ORDER BY i) locked""")
+			.param("keys", json.writeValueAsString(keys))
+			.query(Long.class)
+			.single();
 		jdbc.sql("""
 				SELECT fingerprint, starts_at, ends_at, received_at FROM alerting_alerts
-				 WHERE fingerprint = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(:fingerprints AS jsonb))))
-				 ORDER BY fingerprint FOR UPDATE""")
+				 WHERE fingerprint = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(:fingerprints AS jsonb))))""")
 			.param("fingerprints", json.writeValueAsString(fingerprints))
 			.query(rs -> {
 				stored.put(rs.getString("fingerprint"), new Stored(rs.getTimestamp("starts_at").toInstant(),
 						rs.getTimestamp("ends_at").toInstant(), rs.getTimestamp("received_at").toInstant()));
 			});
 		return stored;
+	}
+
+	/** The 64-bit hash a fingerprint is the hex form of, as an advisory lock key. */
+	static long lockKey(String fingerprint) {
+		return Long.parseUnsignedLong(fingerprint, 16);
 	}
 
 	/**
