@@ -137,9 +137,6 @@ open_model=(--rate "$half" --duration "$latency_duration" --warmup 10 --concurre
 run watchkeeper "open model at $half req/s" "$WK_URL" "$key" "${open_model[@]}"
 run alertmanager "open model at $half req/s" "$AM_URL" "$key" "${open_model[@]}"
 
-firing=$(curl -s --max-time 10 "http://127.0.0.1:$AM_PORT/api/v2/alerts?silenced=false&inhibited=false" | grep -o '"fingerprint"' | wc -l)
-log "Alertmanager holds $firing alerts"
-
 echo "Latency in ms (closed loop: from send; open model: from the scheduled send time). CPU: seconds used by the peer (Watchkeeper: JVM and PostgreSQL) during the phase."
 echo
 echo "| peer | phase | requests/s | alerts/s | completed | non-2xx | failed | p50 | p99 | max | CPU s | load average before |"
