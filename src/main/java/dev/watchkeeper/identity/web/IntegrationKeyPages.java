@@ -73,7 +73,11 @@ class IntegrationKeyPages {
 	private String page(SignedIn me, Model model) {
 		model.addAttribute("keys", keys.list());
 		model.addAttribute("canManage", me.effectiveRole().atLeast(Role.MANAGER));
-		List<String> teamSlugs = teams.list(PageQuery.of(0, 500)).items().stream().map(Team::slug).toList();
+		List<String> teamSlugs = teams.list(PageQuery.of(1, PageQuery.MAX_SIZE))
+			.items()
+			.stream()
+			.map(Team::slug)
+			.toList();
 		model.addAttribute("teams", teamSlugs);
 		return "identity/integration-keys";
 	}
