@@ -58,8 +58,8 @@ public class Alerts {
 	/**
 	 * Stores a batch like {@link #receive(List, String)}, first giving each alert the
 	 * {@code addedLabels} it lacks (an integration key bound to a service adds
-	 * {@code service}). The whole batch costs two statements: one locks the alerts it
-	 * already knows, one upserts them all.
+	 * {@code service}). The whole batch costs three statements: one takes a lock per
+	 * fingerprint, one reads the alerts already stored, one upserts them all.
 	 * @param addedLabels labels added to alerts that do not carry them
 	 */
 	@Transactional

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A batch is merged in two statements; these tests hold it to the per-alert semantics: a
- * fingerprint twice in one batch, and many batches at once over the same new alerts.
+ * A batch is merged in three statements; these tests hold it to the per-alert semantics:
+ * a fingerprint twice in one batch, and many batches at once over the same new alerts.
  */
 class AlertBatchIntegrationTests extends IntegrationTest {
 
