@@ -4,6 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,63 +39,111 @@ class AlertStore {
 	}
 
 	/**
-	 * Locks the stored alerts of a batch in fingerprint order (so concurrent batches do
-	 * not deadlock) and returns them by fingerprint.
+	 * What a merge needs of a stored alert.
+	 *
+	 * @param startsAt when its occurrence started
+	 * @param endsAt when it ends or ended
+	 * @param receivedAt when its occurrence was first received
 	 */
-	Map<String, Alert> lockAll(List<String> sortedFingerprints) {
-		Map<String, Alert> found = new java.util.HashMap<>();
-		jdbc.sql("SELECT " + COLUMNS + """
-				 FROM alerting_alerts WHERE fingerprint = ANY(CAST(:fingerprints AS text[]))
-				ORDER BY fingerprint FOR UPDATE""")
-			.param("fingerprints", sortedFingerprints.toArray(String[]::new))
-			.query(this::row)
-			.list()
-			.forEach(alert -> found.put(alert.fingerprint(), alert));
-		return found;
+	record Stored(Instant startsAt, Instant endsAt, Instant receivedAt) {
+
+		boolean firingAt(Instant now) {
+			return endsAt.isAfter(now);
+		}
+
+		static Stored of(Alert alert) {
+			return new Stored(alert.startsAt(), alert.endsAt(), alert.receivedAt());
+		}
+
 	}
 
-	/** An alert to store and whether its sender gave {@code endsAt}. */
-	record Row(Alert alert, boolean endsAtExplicit) {
+	/**
+	 * Takes a transaction-scoped advisory lock per fingerprint, in ascending order, then
+	 * reads the stored alerts with these fingerprints. Every writer of
+	 * {@code alerting_alerts} takes these locks first: two batches that share alerts then
+	 * wait for each other in one order and cannot deadlock, also over alerts neither has
+	 * stored yet (a row lock cannot cover a row that does not exist).
+	 * @return the stored alerts by fingerprint; fingerprints not stored yet are absent
+	 */
+	Map<String, Stored> lockAll(Collection<String> fingerprints) {
+		Map<String, Stored> stored = new HashMap<>();
+		if (fingerprints.isEmpty()) {
+			return stored;
+		}
+		long[] keys = fingerprints.stream().mapToLong(AlertStore::lockKey).sorted().distinct().toArray();
+		jdbc.sql("""
+				SELECT count(*) FROM (SELECT pg_advisory_xact_lock(CAST(k AS bigint))
+				  FROM jsonb_array_elements_text(CAST(:keys AS jsonb)) WITH ORDINALITY AS u(k, i) ORDER BY i) locked""")
+			.param("keys", json.writeValueAsString(keys))
+			.query(Long.class)
+			.single();
+		jdbc.sql("""
+				SELECT fingerprint, starts_at, ends_at, received_at FROM alerting_alerts
+				 WHERE fingerprint = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(:fingerprints AS jsonb))))""")
+			.param("fingerprints", json.writeValueAsString(fingerprints))
+			.query(rs -> {
+				stored.put(rs.getString("fingerprint"), new Stored(rs.getTimestamp("starts_at").toInstant(),
+						rs.getTimestamp("ends_at").toInstant(), rs.getTimestamp("received_at").toInstant()));
+			});
+		return stored;
 	}
 
-	/** Stores a batch in one statement. */
-	void saveAll(List<Row> rows) {
-		if (rows.isEmpty()) {
+	/** The 64-bit hash a fingerprint is the hex form of, as an advisory lock key. */
+	static long lockKey(String fingerprint) {
+		return Long.parseUnsignedLong(fingerprint, 16);
+	}
+
+	/**
+	 * One alert to write.
+	 *
+	 * @param alert the alert after the merge
+	 * @param endsAtExplicit whether the sender gave its end
+	 */
+	record Upsert(Alert alert, boolean endsAtExplicit) {
+	}
+
+	/**
+	 * Inserts or updates these alerts (distinct fingerprints) in one statement. The rows
+	 * travel as one JSON array, so the statement text and its plan are the same for every
+	 * batch size.
+	 */
+	void saveAll(Collection<Upsert> alerts, Instant now) {
+		if (alerts.isEmpty()) {
 			return;
+		}
+		List<Map<String, Object>> rows = new ArrayList<>(alerts.size());
+		for (Upsert upsert : alerts) {
+			Alert alert = upsert.alert();
+			Map<String, Object> row = new HashMap<>();
+			row.put("fingerprint", alert.fingerprint());
+			row.put("alertname", alert.name());
+			row.put("labels", alert.labels());
+			row.put("annotations", alert.annotations());
+			row.put("severity", alert.severity());
+			row.put("starts_at", alert.startsAt().toString());
+			row.put("ends_at", alert.endsAt().toString());
+			row.put("ends_at_explicit", upsert.endsAtExplicit());
+			row.put("generator_url", alert.generatorUrl());
+			row.put("source", alert.source());
+			row.put("received_at", alert.receivedAt().toString());
+			rows.add(row);
 		}
 		jdbc.sql(
 				"""
 						INSERT INTO alerting_alerts (fingerprint, alertname, labels, annotations, severity, starts_at, ends_at,
 						  ends_at_explicit, generator_url, source, received_at, updated_at)
-						SELECT f, n, CAST(l AS jsonb), CAST(a AS jsonb), s, CAST(st AS timestamptz), CAST(e AS timestamptz),
-						       CAST(x AS boolean), g, src, CAST(r AS timestamptz), CAST(u AS timestamptz)
-						  FROM unnest(CAST(:fingerprints AS text[]), CAST(:names AS text[]), CAST(:labels AS text[]),
-						              CAST(:annotations AS text[]), CAST(:severities AS text[]), CAST(:starts AS text[]),
-						              CAST(:ends AS text[]), CAST(:explicit AS text[]), CAST(:generators AS text[]),
-						              CAST(:sources AS text[]), CAST(:received AS text[]), CAST(:updated AS text[]))
-						       AS t(f, n, l, a, s, st, e, x, g, src, r, u)
+						SELECT fingerprint, alertname, labels, annotations, severity, starts_at, ends_at, ends_at_explicit,
+						       generator_url, source, received_at, :updatedAt
+						  FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(fingerprint text, alertname text, labels jsonb,
+						       annotations jsonb, severity text, starts_at timestamptz, ends_at timestamptz,
+						       ends_at_explicit boolean, generator_url text, source text, received_at timestamptz)
+						 ORDER BY fingerprint
 						ON CONFLICT (fingerprint) DO UPDATE SET annotations = EXCLUDED.annotations, severity = EXCLUDED.severity,
 						  starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, ends_at_explicit = EXCLUDED.ends_at_explicit,
 						  generator_url = EXCLUDED.generator_url, source = EXCLUDED.source, received_at = EXCLUDED.received_at,
 						  updated_at = EXCLUDED.updated_at""")
-			.param("fingerprints", rows.stream().map(r -> r.alert().fingerprint()).toArray(String[]::new))
-			.param("names", rows.stream().map(r -> r.alert().name()).toArray(String[]::new))
-			.param("labels",
-					rows.stream()
-						.map(r -> json.writeValueAsString(new TreeMap<>(r.alert().labels())))
-						.toArray(String[]::new))
-			.param("annotations",
-					rows.stream()
-						.map(r -> json.writeValueAsString(new TreeMap<>(r.alert().annotations())))
-						.toArray(String[]::new))
-			.param("severities", rows.stream().map(r -> r.alert().severity()).toArray(String[]::new))
-			.param("starts", rows.stream().map(r -> r.alert().startsAt().toString()).toArray(String[]::new))
-			.param("ends", rows.stream().map(r -> r.alert().endsAt().toString()).toArray(String[]::new))
-			.param("explicit", rows.stream().map(r -> Boolean.toString(r.endsAtExplicit())).toArray(String[]::new))
-			.param("generators", rows.stream().map(r -> r.alert().generatorUrl()).toArray(String[]::new))
-			.param("sources", rows.stream().map(r -> r.alert().source()).toArray(String[]::new))
-			.param("received", rows.stream().map(r -> r.alert().receivedAt().toString()).toArray(String[]::new))
-			.param("updated", rows.stream().map(r -> r.alert().updatedAt().toString()).toArray(String[]::new))
+			.param("rows", json.writeValueAsString(rows))
+			.param("updatedAt", Timestamp.from(now))
 			.update();
 	}
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,51 +62,82 @@ public class Alerts {
 	 */
 	@Transactional
 	public Receipt receive(List<PostableAlert> alerts, String source) {
-		Map<String, String> errors = AlertValidation.check(alerts, settings.maxBatch());
+		return receive(alerts, source, Map.of());
+	}
+
+	/**
+	 * Stores a batch like {@link #receive(List, String)}, first giving each alert the
+	 * {@code addedLabels} it lacks (an integration key bound to a service adds
+	 * {@code service}). The whole batch costs three statements: one takes a lock per
+	 * fingerprint, one reads the alerts already stored, one upserts them all.
+	 * @param addedLabels labels added to alerts that do not carry them
+	 */
+	@Transactional
+	public Receipt receive(List<PostableAlert> alerts, String source, Map<String, String> addedLabels) {
+		List<PostableAlert> labelled = withAddedLabels(alerts, addedLabels);
+		Map<String, String> errors = AlertValidation.check(labelled, settings.maxBatch());
 		if (!errors.isEmpty()) {
 			throw DomainException.invalid(errors);
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		int fired = 0;
-		int resolved = 0;
-		List<String> fingerprints = new ArrayList<>();
+		List<Incoming> incoming = labelled.stream().map(posted -> incoming(posted, now)).toList();
+		Map<String, AlertStore.Stored> current = new HashMap<>(
+				store.lockAll(incoming.stream().map(Incoming::fingerprint).distinct().toList()));
+		// a fingerprint twice in one batch merges with its earlier occurrence, as it
+		// would in two requests
+		Map<String, AlertStore.Upsert> latest = new LinkedHashMap<>();
+		List<Object> published = new ArrayList<>();
 		List<Alert> started = new ArrayList<>();
 		List<AlertHistory.Entry> transitions = new ArrayList<>();
-		Map<String, Alert> known = new java.util.HashMap<>(store.lockAll(alerts.stream()
-			.map(posted -> Fingerprint.of(new TreeMap<>(posted.labels())))
-			.distinct()
-			.sorted()
-			.toList()));
-		Map<String, AlertStore.Row> rows = new java.util.LinkedHashMap<>();
-		for (PostableAlert posted : alerts) {
-			var outcome = merge(posted, source, now, known);
-			known.put(outcome.alert().fingerprint(), outcome.alert());
-			rows.put(outcome.alert().fingerprint(), new AlertStore.Row(outcome.alert(), posted.endsAt() != null));
-			fingerprints.add(outcome.alert().fingerprint());
-			if (outcome.transition() == Transition.FIRED) {
+		int fired = 0;
+		int resolved = 0;
+		List<String> fingerprints = new ArrayList<>(incoming.size());
+		for (Incoming next : incoming) {
+			AlertStore.Stored previous = current.get(next.fingerprint());
+			Alert alert = merge(next, previous, source, now);
+			current.put(alert.fingerprint(), AlertStore.Stored.of(alert));
+			latest.put(alert.fingerprint(), new AlertStore.Upsert(alert, next.explicitEnd()));
+			fingerprints.add(alert.fingerprint());
+			boolean wasFiring = previous != null && previous.firingAt(now);
+			boolean isFiring = alert.firingAt(now);
+			if (isFiring && !wasFiring) {
 				fired++;
-				started.add(outcome.alert());
-				transitions.add(new AlertHistory.Entry(outcome.alert().fingerprint(), now, "fired",
+				published.add(new AlertEvents.AlertFired(alert));
+				started.add(alert);
+				transitions.add(new AlertHistory.Entry(alert.fingerprint(), now, "fired",
 						"Started firing (received through " + source + ")"));
-				events.publishEvent(new AlertEvents.AlertFired(outcome.alert()));
 			}
-			else if (outcome.transition() == Transition.RESOLVED) {
+			else if (!isFiring && wasFiring) {
 				resolved++;
-				transitions.add(new AlertHistory.Entry(outcome.alert().fingerprint(), now, "resolved",
-						"Resolved by its sender at " + outcome.alert().endsAt()));
-				events.publishEvent(new AlertEvents.AlertResolved(outcome.alert()));
+				published.add(new AlertEvents.AlertResolved(alert));
+				transitions.add(new AlertHistory.Entry(alert.fingerprint(), now, "resolved",
+						"Resolved by its sender at " + alert.endsAt()));
 			}
 		}
-		store.saveAll(List.copyOf(rows.values()));
+		store.saveAll(latest.values(), now);
 		if (!started.isEmpty()) {
+			// the groups of newly firing alerts, due after their group_wait, in this
+			// transaction: a crash cannot lose the decision to notify
 			groups.track(started, configs.current().config().root(), now);
 		}
 		history.record(transitions);
+		published.forEach(events::publishEvent);
 		return new Receipt(alerts.size(), fired, resolved, fingerprints);
 	}
 
-	public Optional<Alert> find(String fingerprint) {
-		return store.find(fingerprint);
+	private static List<PostableAlert> withAddedLabels(List<PostableAlert> alerts, Map<String, String> added) {
+		if (added.isEmpty() || alerts == null) {
+			return alerts;
+		}
+		return alerts.stream().map(posted -> {
+			if (posted == null || posted.labels() == null) {
+				return posted;
+			}
+			Map<String, String> labels = new TreeMap<>(posted.labels());
+			added.forEach(labels::putIfAbsent);
+			return new PostableAlert(labels, posted.annotations(), posted.startsAt(), posted.endsAt(),
+					posted.generatorURL());
+		}).toList();
 	}
 
 	/** The alert's history, newest first. */
@@ -139,44 +172,43 @@ public class Alerts {
 		return List.of();
 	}
 
+	public Optional<Alert> find(String fingerprint) {
+		return store.find(fingerprint);
+	}
+
 	/** Alerts carrying all these labels; {@code firing} null for both states. */
 	public List<Alert> list(Map<String, String> labels, Boolean firing, int limit) {
 		return store.list(labels, firing, clock.instant(), Math.min(Math.max(limit, 1), 1000));
 	}
 
-	private enum Transition {
-
-		FIRED, RESOLVED, NONE
-
+	/** A posted alert with its identity and times worked out. */
+	private record Incoming(String fingerprint, Map<String, String> labels, Map<String, String> annotations,
+			Instant startsAt, Instant endsAt, boolean explicitEnd, String generatorUrl) {
 	}
 
-	private record Outcome(Alert alert, Transition transition) {
-	}
-
-	/**
-	 * Merges one posted alert into what is known (the locked rows and the batch so far),
-	 * so a batch gives the same result as posting its alerts one by one.
-	 */
-	private Outcome merge(PostableAlert posted, String source, Instant now, Map<String, Alert> known) {
+	private Incoming incoming(PostableAlert posted, Instant now) {
 		Map<String, String> labels = new TreeMap<>(posted.labels());
 		Map<String, String> annotations = posted.annotations() == null ? Map.of() : new TreeMap<>(posted.annotations());
-		String fingerprint = Fingerprint.of(labels);
 		boolean explicitEnd = posted.endsAt() != null;
 		Instant startsAt = posted.startsAt() != null ? posted.startsAt().truncatedTo(ChronoUnit.MICROS) : now;
 		Instant endsAt = explicitEnd ? posted.endsAt().truncatedTo(ChronoUnit.MICROS)
 				: now.plus(settings.resolveTimeout());
-		Optional<Alert> existing = Optional.ofNullable(known.get(fingerprint));
-		boolean wasFiring = existing.map(a -> a.firingAt(now)).orElse(false);
-		boolean continues = existing.isPresent() && (wasFiring || !startsAt.isAfter(existing.get().endsAt()));
-		Instant firstStart = continues && existing.get().startsAt().isBefore(startsAt) ? existing.get().startsAt()
-				: startsAt;
-		Instant receivedAt = continues ? existing.get().receivedAt() : now;
-		var alert = new Alert(fingerprint, labels, annotations, settings.severityOf(labels.get("severity")), firstStart,
-				endsAt, posted.generatorURL(), source, receivedAt, now);
-		boolean isFiring = alert.firingAt(now);
-		Transition transition = isFiring && !wasFiring ? Transition.FIRED
-				: !isFiring && wasFiring ? Transition.RESOLVED : Transition.NONE;
-		return new Outcome(alert, transition);
+		return new Incoming(Fingerprint.of(labels), labels, annotations, startsAt, endsAt, explicitEnd,
+				posted.generatorURL());
+	}
+
+	/**
+	 * The alert after this post: it continues the stored occurrence if that is still
+	 * firing or ended no earlier than this one starts, else it is a new occurrence.
+	 */
+	private Alert merge(Incoming next, AlertStore.Stored previous, String source, Instant now) {
+		boolean continues = previous != null && (previous.firingAt(now) || !next.startsAt().isAfter(previous.endsAt()));
+		Instant firstStart = continues && previous.startsAt().isBefore(next.startsAt()) ? previous.startsAt()
+				: next.startsAt();
+		Instant receivedAt = continues ? previous.receivedAt() : now;
+		return new Alert(next.fingerprint(), next.labels(), next.annotations(),
+				settings.severityOf(next.labels().get("severity")), firstStart, next.endsAt(), next.generatorUrl(),
+				source, receivedAt, now);
 	}
 
 }

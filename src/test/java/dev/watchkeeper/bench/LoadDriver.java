@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -33,8 +34,13 @@ public final class LoadDriver {
 
 	private final LoopbackHttp http;
 
-	private LoadDriver(LoadSettings settings) {
+	private final RequestBodies bodies;
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	LoadDriver(LoadSettings settings, RequestBodies bodies) {
 		this.settings = settings;
+		this.bodies = bodies;
 		this.http = new LoopbackHttp(settings.url(), settings.token(), settings.timeoutSeconds() * 1000);
 	}
 
@@ -49,7 +55,8 @@ public final class LoadDriver {
 			System.exit(2);
 			return;
 		}
-		LoadResult result = new LoadDriver(settings).run();
+		RequestBodies bodies = settings.bodyFile() == null ? null : RequestBodies.read(settings.bodyFile());
+		LoadResult result = new LoadDriver(settings, bodies).run();
 		System.out.print(result.report(settings));
 		// the driver shares the machine with the server: say what it took, so the rest
 		// can
@@ -60,6 +67,15 @@ public final class LoadDriver {
 	}
 
 	LoadResult run() throws InterruptedException {
+		return settings.closedLoop() ? runClosedLoop() : runOpenModel();
+	}
+
+	/** The next request: the GET, or a POST of the next body. */
+	private LoopbackHttp.Response send() throws IOException {
+		return bodies == null ? http.get() : http.post(bodies.body(sequence.getAndIncrement()));
+	}
+
+	private LoadResult runOpenModel() throws InterruptedException {
 		long periodNanos = Math.round(1_000_000_000d / settings.rate());
 		int warmupCount = (int) (settings.rate() * settings.warmupSeconds());
 		int measuredCount = (int) (settings.rate() * settings.durationSeconds());
@@ -91,7 +107,7 @@ public final class LoadDriver {
 				senders.execute(() -> {
 					try {
 						long sent = System.nanoTime();
-						LoopbackHttp.Response response = http.get();
+						LoopbackHttp.Response response = send();
 						long done = System.nanoTime();
 						if (slot >= 0) {
 							bytes.addAndGet(response.bytes());
@@ -122,6 +138,64 @@ public final class LoadDriver {
 			return LoadResult.of(measuredCount, latency, service, counts(statuses), counts(failures), bytes.get(),
 					elapsed, maxSendLag);
 		}
+	}
+
+	/**
+	 * Each of {@code --clients} clients sends its next request as soon as the last is
+	 * answered: the highest rate the server sustains at that concurrency. Bounded by
+	 * warm-up plus duration and by {@code --max-requests}.
+	 */
+	private LoadResult runClosedLoop() throws InterruptedException {
+		long start = System.nanoTime();
+		long measureFrom = start + settings.warmupSeconds() * 1_000_000_000L;
+		long end = measureFrom + settings.durationSeconds() * 1_000_000_000L;
+		var statuses = new ConcurrentHashMap<Integer, AtomicLong>();
+		var failures = new ConcurrentHashMap<String, AtomicLong>();
+		var bytes = new AtomicLong();
+		var issued = new AtomicLong();
+		var latencies = new ConcurrentLinkedQueue<long[]>();
+		try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int c = 0; c < settings.clients(); c++) {
+				clients.execute(() -> {
+					long[] mine = new long[1024];
+					int count = 0;
+					while (System.nanoTime() < end && issued.incrementAndGet() <= settings.maxRequests()) {
+						long sent = System.nanoTime();
+						try {
+							LoopbackHttp.Response response = send();
+							long done = System.nanoTime();
+							if (sent >= measureFrom && done <= end) {
+								if (count == mine.length) {
+									mine = Arrays.copyOf(mine, count * 2);
+								}
+								mine[count++] = done - sent;
+								bytes.addAndGet(response.bytes());
+								statuses.computeIfAbsent(response.status(), s -> new AtomicLong()).incrementAndGet();
+							}
+						}
+						catch (IOException | RuntimeException ex) {
+							if (sent >= measureFrom) {
+								failures.computeIfAbsent(ex.getClass().getSimpleName(), s -> new AtomicLong())
+									.incrementAndGet();
+							}
+						}
+					}
+					latencies.add(Arrays.copyOf(mine, count));
+				});
+			}
+			clients.shutdown();
+			if (!clients.awaitTermination(
+					settings.warmupSeconds() + settings.durationSeconds() + settings.timeoutSeconds() + 5L,
+					TimeUnit.SECONDS)) {
+				clients.shutdownNow();
+			}
+		}
+		http.close();
+		long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
+		long elapsed = Math.min(System.nanoTime(), end) - measureFrom;
+		long failed = failures.values().stream().mapToLong(AtomicLong::get).sum();
+		return LoadResult.of(all.length + (int) failed, all, all.clone(), counts(statuses), counts(failures),
+				bytes.get(), Math.max(elapsed, 1), 0);
 	}
 
 	private static <K extends Comparable<K>> Map<K, Long> counts(Map<K, AtomicLong> counters) {

@@ -47,8 +47,15 @@ record LoadResult(int scheduled, int completed, long[] latencies, long[] service
 	String report(LoadSettings settings) {
 		var out = new StringBuilder();
 		double seconds = elapsedNanos / 1e9;
-		line(out, "target", "GET %s at %s req/s for %d s after %d s warm-up (concurrency cap %d)", settings.url(),
-				trim(settings.rate()), settings.durationSeconds(), settings.warmupSeconds(), settings.concurrency());
+		if (settings.closedLoop()) {
+			line(out, "target", "%s %s by %d closed-loop clients for %d s after %d s warm-up", settings.method(),
+					settings.url(), settings.clients(), settings.durationSeconds(), settings.warmupSeconds());
+		}
+		else {
+			line(out, "target", "%s %s at %s req/s for %d s after %d s warm-up (concurrency cap %d)", settings.method(),
+					settings.url(), trim(settings.rate()), settings.durationSeconds(), settings.warmupSeconds(),
+					settings.concurrency());
+		}
 		line(out, "requests", "scheduled %d, completed %d, non-2xx %d, failed %d %s, unfinished %d", scheduled,
 				completed, errors(), failed(), failures.isEmpty() ? "" : failures, scheduled - completed - failed());
 		line(out, "statuses", "%s", statuses);

@@ -1,6 +1,7 @@
 package dev.watchkeeper.bench;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
@@ -9,7 +10,7 @@ import java.util.Set;
  * mistyped option cannot turn a benchmark into a flood or aim it at another machine.
  */
 record LoadSettings(URI url, String token, double rate, int durationSeconds, int warmupSeconds, int concurrency,
-		int timeoutSeconds) {
+		int timeoutSeconds, Path bodyFile, int clients, long maxRequests) {
 
 	static final int MAX_DURATION_SECONDS = 300;
 
@@ -17,19 +18,30 @@ record LoadSettings(URI url, String token, double rate, int durationSeconds, int
 
 	static final double MAX_RATE = 5_000;
 
+	static final int MAX_CLIENTS = 256;
+
+	static final long MAX_REQUESTS = 10_000_000;
+
 	/** The only hosts the driver sends to. */
 	static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
 	static final String USAGE = """
 			usage: LoadDriver --url http://127.0.0.1:PORT/PATH [--token SECRET] [--rate REQ_PER_S]
 			                  [--duration S] [--warmup S] [--concurrency N] [--timeout S]
-			  --url          GET target; only 127.0.0.1, localhost or [::1]
+			                  [--body-file FILE] [--clients N [--max-requests N]]
+			  --url          target; only 127.0.0.1, localhost or [::1]
 			  --token        sent as "Authorization: Bearer <token>"
 			  --rate         requests per second, scheduled at a constant rate (default 200, at most 5000)
 			  --duration     measured seconds (default 60, at most 300)
 			  --warmup       seconds of the same load before measuring (default 10, at most 120)
 			  --concurrency  most requests in flight; at the cap sends wait, and the wait counts (default 64)
-			  --timeout      per-request timeout in seconds (default 10)""";
+			  --timeout      per-request timeout in seconds (default 10)
+			  --body-file    POST these JSON bodies (one per line, taken in turn) instead of GET; in each,
+			                 @SEQ@ becomes the request's number, @STARTS@ ten minutes ago and @ENDS@ four
+			                 minutes ahead (ISO-8601, UTC)
+			  --clients      closed loop instead: N clients each send their next request when the last is
+			                 answered, for --warmup then --duration seconds; --rate and --concurrency are unused
+			  --max-requests closed loop: stop after this many requests in all (default and most 10000000)""";
 
 	LoadSettings {
 		if (!(rate > 0 && rate <= MAX_RATE)) {
@@ -47,6 +59,20 @@ record LoadSettings(URI url, String token, double rate, int durationSeconds, int
 		if (timeoutSeconds < 1 || timeoutSeconds > 60) {
 			throw new IllegalArgumentException("--timeout must be 1..60 seconds");
 		}
+		if (clients < 0 || clients > MAX_CLIENTS) {
+			throw new IllegalArgumentException("--clients must be 1.." + MAX_CLIENTS);
+		}
+		if (maxRequests < 1 || maxRequests > MAX_REQUESTS) {
+			throw new IllegalArgumentException("--max-requests must be 1.." + MAX_REQUESTS);
+		}
+	}
+
+	boolean closedLoop() {
+		return clients > 0;
+	}
+
+	String method() {
+		return bodyFile == null ? "GET" : "POST";
 	}
 
 	static LoadSettings parse(String... args) {
@@ -57,6 +83,9 @@ record LoadSettings(URI url, String token, double rate, int durationSeconds, int
 		int warmup = 10;
 		int concurrency = 64;
 		int timeout = 10;
+		Path bodyFile = null;
+		int clients = 0;
+		long maxRequests = MAX_REQUESTS;
 		for (int i = 0; i < args.length; i++) {
 			String option = args[i];
 			if (i + 1 >= args.length) {
@@ -71,13 +100,22 @@ record LoadSettings(URI url, String token, double rate, int durationSeconds, int
 				case "--warmup" -> warmup = (int) whole(option, value);
 				case "--concurrency" -> concurrency = (int) whole(option, value);
 				case "--timeout" -> timeout = (int) whole(option, value);
+				case "--body-file" -> bodyFile = Path.of(value);
+				case "--clients" -> {
+					clients = (int) whole(option, value);
+					if (clients < 1) {
+						throw new IllegalArgumentException("--clients must be 1.." + MAX_CLIENTS);
+					}
+				}
+				case "--max-requests" -> maxRequests = whole(option, value);
 				default -> throw new IllegalArgumentException("unknown option " + option);
 			}
 		}
 		if (url == null) {
 			throw new IllegalArgumentException("--url is required");
 		}
-		return new LoadSettings(loopbackOnly(url), token, rate, duration, warmup, concurrency, timeout);
+		return new LoadSettings(loopbackOnly(url), token, rate, duration, warmup, concurrency, timeout, bodyFile,
+				clients, maxRequests);
 	}
 
 	static URI loopbackOnly(String url) {

@@ -14,16 +14,19 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A minimal HTTP/1.1 GET client over plain keep-alive sockets, one request per connection
- * at a time. The JDK's {@code HttpClient} costs the driver as much CPU per request as the
- * server spends answering it, and on a two-core machine the driver's CPU is taken from
- * the server; blocking sockets on virtual threads cost a fraction of that.
+ * A minimal HTTP/1.1 client (GET, or POST of a JSON body) over plain keep-alive sockets,
+ * one request per connection at a time. The JDK's {@code HttpClient} costs the driver as
+ * much CPU per request as the server spends answering it, and on a two-core machine the
+ * driver's CPU is taken from the server; blocking sockets on virtual threads cost a
+ * fraction of that.
  */
 final class LoopbackHttp implements AutoCloseable {
 
 	private final InetSocketAddress address;
 
 	private final byte[] request;
+
+	private final String postHead;
 
 	private final int timeoutMillis;
 
@@ -44,10 +47,27 @@ final class LoopbackHttp implements AutoCloseable {
 				+ "Accept: application/json\r\nUser-Agent: watchkeeper-load-driver\r\n"
 				+ (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
 		this.request = head.getBytes(StandardCharsets.ISO_8859_1);
+		this.postHead = "POST " + target + " HTTP/1.1\r\nHost: " + url.getRawAuthority() + "\r\n"
+				+ "Accept: application/json\r\nContent-Type: application/json\r\n"
+				+ "User-Agent: watchkeeper-load-driver\r\n"
+				+ (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "Content-Length: ";
 	}
 
 	/** Sends the GET and reads the whole response; returns its status and body size. */
 	Response get() throws IOException {
+		return send(request);
+	}
+
+	/** POSTs this JSON body and reads the whole response. */
+	Response post(byte[] body) throws IOException {
+		byte[] head = (postHead + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+		byte[] whole = new byte[head.length + body.length];
+		System.arraycopy(head, 0, whole, 0, head.length);
+		System.arraycopy(body, 0, whole, head.length, body.length);
+		return send(whole);
+	}
+
+	private Response send(byte[] request) throws IOException {
 		Connection connection = idle.poll();
 		boolean reused = connection != null;
 		if (connection == null) {
@@ -68,7 +88,7 @@ final class LoopbackHttp implements AutoCloseable {
 			if (reused) {
 				// the server may close an idle keep-alive connection at any time: retry
 				// once on a fresh one
-				return get();
+				return send(request);
 			}
 			throw ex;
 		}

@@ -36,6 +36,15 @@ class LoopbackHttpTests {
 			}
 			exchange.close();
 		});
+		server.createContext("/echo", exchange -> {
+			byte[] body = exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders()
+				.add("X-Method",
+						exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type"));
+			exchange.sendResponseHeaders(200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
 		server.start();
 	}
 
@@ -68,6 +77,18 @@ class LoopbackHttpTests {
 			assertThat(first.status()).isEqualTo(503);
 			assertThat(first.bytes()).isEqualTo(1000);
 			assertThat(second.bytes()).isEqualTo(1000);
+		}
+	}
+
+	@Test
+	void postsJsonBodiesOverOneConnection() throws IOException {
+		try (var http = new LoopbackHttp(url("/echo"), "wk_secret", 5000)) {
+			for (String body : new String[] { "[{\"labels\":{\"alertname\":\"A\"}}]", "[]", "ünïcode" }) {
+				var response = http.post(body.getBytes(StandardCharsets.UTF_8));
+				assertThat(response.status()).isEqualTo(200);
+				assertThat(response.bytes()).as("the server read exactly the body")
+					.isEqualTo(body.getBytes(StandardCharsets.UTF_8).length);
+			}
 		}
 	}
 

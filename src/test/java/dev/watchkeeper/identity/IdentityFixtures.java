@@ -18,9 +18,34 @@ public class IdentityFixtures {
 
 	private final ApiTokens tokens;
 
-	IdentityFixtures(Users users, ApiTokens tokens) {
+	private final Teams teams;
+
+	private final IntegrationKeys integrationKeys;
+
+	IdentityFixtures(Users users, ApiTokens tokens, Teams teams, IntegrationKeys integrationKeys) {
 		this.users = users;
 		this.tokens = tokens;
+		this.teams = teams;
+		this.integrationKeys = integrationKeys;
+	}
+
+	/** A new team with a unique slug and no members. */
+	public Team team() {
+		String slug = "team-" + UUID.randomUUID().toString().substring(0, 8);
+		return teams.create(new Teams.TeamDraft(slug, "Team " + slug, "A test team", null, null, List.of()));
+	}
+
+	/** The secret of a new integration key bound to a new team. */
+	public String integrationKey() {
+		return integrationKey(null, team().slug());
+	}
+
+	/** The secret of a new integration key bound to this service or team (by slug). */
+	public String integrationKey(String serviceSlug, String teamSlug) {
+		User manager = user(Role.MANAGER);
+		var signedIn = new SignedIn(manager.id(), manager.email(), manager.name(), Role.MANAGER, Role.MANAGER, false,
+				null, null);
+		return integrationKeys.create(signedIn, "test key", serviceSlug, teamSlug).secret();
 	}
 
 	/** A new user with a unique email and {@link #PASSWORD}. */

@@ -65,7 +65,13 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 				"GET /api/v1/deliveries/{id}");
 		allow(Role.MANAGER, "POST /api/v1/channels", "PUT /api/v1/channels/{id}", "DELETE /api/v1/channels/{id}",
 				"POST /api/v1/channels/{id}/test", "POST /api/v1/deliveries/{id}/retry");
+		allow(Role.VIEWER, "GET /api/v1/integration-keys");
+		allow(Role.MANAGER, "POST /api/v1/integration-keys", "DELETE /api/v1/integration-keys/{id}");
 	}
+
+	/** The only endpoints an integration key may call. */
+	private static final Set<String> INTAKE = Set.of("POST /alertmanager/api/v2/alerts",
+			"POST /api/v1/integrations/alertmanager", "POST /api/v1/alerts");
 
 	private static void allow(Role role, String... endpoints) {
 		for (String endpoint : endpoints) {
@@ -127,6 +133,35 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 				if (!allowed && status != 403) {
 					violations.add(endpoint + " let " + role.value() + " through with " + status);
 				}
+			}
+		}
+		assertThat(violations).isEmpty();
+	}
+
+	@Test
+	void anIntegrationKeyIsAcceptedOnTheIntakeEndpointsAndRefusedEverywhereElse() throws Exception {
+		String key = fixtures.integrationKey();
+		List<String> violations = new ArrayList<>();
+		Set<String> endpoints = documentedEndpoints();
+		assertThat(endpoints).containsAll(INTAKE);
+		for (String endpoint : endpoints) {
+			if (MINIMUM_ROLE.get(endpoint) == null) {
+				continue;
+			}
+			int status = call(endpoint, key).statusCode();
+			boolean refused = status == 401 || status == 403;
+			if (INTAKE.contains(endpoint) == refused) {
+				violations.add(endpoint + " answered an integration key with " + status);
+			}
+		}
+		// pages of the web UI do not take bearer credentials at all
+		for (String page : List.of("/", "/alerts", "/integration-keys", "/tokens")) {
+			var request = HttpRequest.newBuilder(URI.create(url(page)))
+				.header("Authorization", "Bearer " + key)
+				.header("Accept", "application/json");
+			int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status != 401 && status != 403) {
+				violations.add("page " + page + " answered an integration key with " + status);
 			}
 		}
 		assertThat(violations).isEmpty();

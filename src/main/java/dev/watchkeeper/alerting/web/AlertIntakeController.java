@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.watchkeeper.alerting.Alerts;
 import dev.watchkeeper.alerting.PostableAlert;
+import dev.watchkeeper.identity.IntegrationSender;
 import dev.watchkeeper.platform.DomainException;
 import dev.watchkeeper.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Alert intake")
-@PreAuthorize("hasRole('RESPONDER')")
+@PreAuthorize("hasRole('RESPONDER') or hasAuthority('" + IntegrationSender.AUTHORITY + "')")
 class AlertIntakeController {
 
 	/**
@@ -45,10 +47,13 @@ class AlertIntakeController {
 
 	@PostMapping(path = "/alertmanager/api/v2/alerts", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Alertmanager API v2: post alerts",
-			description = "Point Prometheus here: alerting.alertmanagers[].path_prefix: /alertmanager with a bearer "
-					+ "token. 200 with an empty body; 400 with the reason, and nothing stored.")
-	ResponseEntity<Void> alertmanagerApi(@RequestBody List<PostableAlert> posted) {
-		alerts.receive(posted, "alertmanager-api");
+			description = "Point Prometheus here: alerting.alertmanagers[].path_prefix: /alertmanager with an "
+					+ "integration key (or a responder's API token) as bearer credentials. 200 with an empty body; "
+					+ "400 with the reason, and nothing stored. A key bound to a service adds service=<slug> to "
+					+ "alerts without a service label (a team key: team=<slug>).")
+	ResponseEntity<Void> alertmanagerApi(@AuthenticationPrincipal Object sender,
+			@RequestBody List<PostableAlert> posted) {
+		alerts.receive(posted, "alertmanager-api", addedLabels(sender));
 		return ResponseEntity.ok().build();
 	}
 
@@ -74,21 +79,31 @@ class AlertIntakeController {
 
 	@PostMapping(path = "/api/v1/integrations/alertmanager", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Alertmanager webhook receiver (payload version 4)",
-			description = "Add to an Alertmanager as webhook_configs with a bearer token; unknown fields are ignored.")
-	Alerts.Receipt alertmanagerWebhook(@RequestBody WebhookPayload payload) {
+			description = "Add to an Alertmanager as webhook_configs with an integration key (or a responder's API "
+					+ "token) as bearer credentials; unknown fields are ignored. Keys add labels as for the API v2.")
+	Alerts.Receipt alertmanagerWebhook(@AuthenticationPrincipal Object sender, @RequestBody WebhookPayload payload) {
 		if (payload.version() != null && !"4".equals(payload.version())) {
 			throw DomainException.invalid("version", "only webhook payload version 4 is understood");
 		}
 		List<PostableAlert> posted = payload.alerts() == null ? List.of()
 				: payload.alerts().stream().map(a -> a == null ? null : a.postable()).toList();
-		return alerts.receive(posted, "alertmanager-webhook");
+		return alerts.receive(posted, "alertmanager-webhook", addedLabels(sender));
 	}
 
 	@PostMapping(path = "/api/v1/alerts", consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Post alerts (native)",
-			description = "The Alertmanager alert shape; answers how many were received, fired and resolved.")
-	Alerts.Receipt nativeIntake(@RequestBody List<PostableAlert> posted) {
-		return alerts.receive(posted, "api");
+			description = "The Alertmanager alert shape, with an integration key or a responder's API token; "
+					+ "answers how many were received, fired and resolved. Keys add labels as for the API v2.")
+	Alerts.Receipt nativeIntake(@AuthenticationPrincipal Object sender, @RequestBody List<PostableAlert> posted) {
+		return alerts.receive(posted, "api", addedLabels(sender));
+	}
+
+	/**
+	 * An integration key bound to a service adds {@code service=<slug>} to alerts without
+	 * a service label; one bound to a team adds {@code team=<slug>}.
+	 */
+	private static Map<String, String> addedLabels(Object sender) {
+		return sender instanceof IntegrationSender key ? key.labels() : Map.of();
 	}
 
 	/** Alertmanager answers 400 for bad alerts; so does its API here. */

@@ -1,8 +1,11 @@
 package dev.watchkeeper.identity.web;
 
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
 
 import dev.watchkeeper.identity.ApiTokens;
+import dev.watchkeeper.identity.IntegrationKeys;
 import dev.watchkeeper.identity.SignedIn;
 import dev.watchkeeper.platform.logging.LogContext;
 import jakarta.servlet.FilterChain;
@@ -11,22 +14,33 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes on
- * every request. A token that is unknown, expired or revoked gets 401 at once.
+ * every request. A token that is unknown, expired or revoked gets 401 at once. An
+ * integration key ({@code wki_…}) is accepted only for a POST to one of the intake
+ * endpoints; anywhere else it gets 403 before any controller runs.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
+	/** The only requests an integration key may make. */
+	static final List<String> INTAKE_ENDPOINTS = List.of("/alertmanager/api/v2/alerts",
+			"/api/v1/integrations/alertmanager", "/api/v1/alerts");
+
 	private final ApiTokens tokens;
+
+	private final IntegrationKeys keys;
 
 	private final ProblemResponses problems;
 
-	BearerTokenFilter(ApiTokens tokens, ProblemResponses problems) {
+	BearerTokenFilter(ApiTokens tokens, IntegrationKeys keys, ProblemResponses problems) {
 		this.tokens = tokens;
+		this.keys = keys;
 		this.problems = problems;
 	}
 
@@ -38,17 +52,39 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var principal = tokens.authenticate(header.substring(7).trim());
+		String secret = header.substring(7).trim();
+		if (IntegrationKeys.looksLikeKey(secret)) {
+			var sender = keys.authenticate(secret);
+			if (sender.isPresent()) {
+				if (!isIntake(request)) {
+					problems.write(request, response, HttpStatus.FORBIDDEN, "integration-key-not-allowed",
+							"Integration keys may only post alerts (" + String.join(", ", INTAKE_ENDPOINTS) + ")");
+					return;
+				}
+				authenticated(sender.get(), sender.get().authorities(), request, response, chain);
+				return;
+			}
+		}
+		var principal = tokens.authenticate(secret);
 		if (principal.isEmpty()) {
 			problems.invalidToken(request, response);
 			return;
 		}
 		SignedIn signedIn = principal.get();
-		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(
-				UsernamePasswordAuthenticationToken.authenticated(signedIn, null, signedIn.authorities()));
-		SecurityContextHolder.setContext(context);
 		MDC.put(LogContext.USER_ID, signedIn.userId().toString());
+		authenticated(signedIn, signedIn.authorities(), request, response, chain);
+	}
+
+	private static boolean isIntake(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && INTAKE_ENDPOINTS.contains(request.getRequestURI());
+	}
+
+	private static void authenticated(Object principal, Collection<? extends GrantedAuthority> authorities,
+			HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities));
+		SecurityContextHolder.setContext(context);
 		try {
 			chain.doFilter(request, response);
 		}

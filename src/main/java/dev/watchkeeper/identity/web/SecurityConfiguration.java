@@ -1,6 +1,8 @@
 package dev.watchkeeper.identity.web;
 
 import dev.watchkeeper.identity.ApiTokens;
+import dev.watchkeeper.identity.IntegrationKeys;
+import dev.watchkeeper.identity.IntegrationSender;
 import dev.watchkeeper.identity.Role;
 import dev.watchkeeper.identity.Users;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +40,7 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_MACHINE_PATHS = { "/api/v1/auth/login", "/api/openapi.json", "/api/openapi.json/**",
 			"/api/docs", "/api/docs/**", "/api/swagger-ui/**" };
 
-	/** Where signals arrive; posting needs a responder (or an integration key, later). */
+	/** Where signals arrive; posting needs a responder or an integration key. */
 	static final String[] INTAKE_PATHS = { "/alertmanager/api/v2/alerts", "/api/v1/alerts", "/api/v1/integrations/**" };
 
 	@Bean
@@ -62,20 +64,21 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain machineChain(HttpSecurity http, ApiTokens tokens, JsonMapper json) throws Exception {
+	SecurityFilterChain machineChain(HttpSecurity http, ApiTokens tokens, IntegrationKeys keys, JsonMapper json)
+			throws Exception {
 		var problems = new ProblemResponses(json);
 		http.securityMatcher("/api/**", "/alertmanager/**", "/prometheus/**", "/ofrep/**")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.securityContext(context -> context.requireExplicitSave(true))
-			.addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, keys, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_MACHINE_PATHS)
 				.permitAll()
 				// refuse before reading a possibly large body; controllers say the same
 				// with @PreAuthorize
 				.requestMatchers(HttpMethod.POST, INTAKE_PATHS)
-				.hasRole(Role.RESPONDER.name())
+				.hasAnyAuthority(Role.RESPONDER.authority(), IntegrationSender.AUTHORITY)
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthenticated)
