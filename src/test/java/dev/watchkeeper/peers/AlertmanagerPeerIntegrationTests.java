@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real Alertmanager 0.25 forwards to Watchkeeper through {@code webhook_configs} with
- * an integration key. The same receiver also posts to a local capture server, so the test
- * can compare what Alertmanager sent (its {@code fingerprint} fields) with what
- * Watchkeeper stored.
+ * an integration key, and Watchkeeper's own notification follows to a signed webhook. The
+ * same Alertmanager receiver also posts to a local capture server, so the test can
+ * compare what Alertmanager sent (its {@code fingerprint} fields) with what Watchkeeper
+ * stored.
  */
 class AlertmanagerPeerIntegrationTests extends IntegrationTest {
 
@@ -78,6 +79,22 @@ class AlertmanagerPeerIntegrationTests extends IntegrationTest {
 				{"slug":"%s","name":"Payments %s","tier":1}""".formatted(service, run));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String key = fixtures.integrationKey(service, null);
+		String secret = SignedWebhookPeer.newSecret();
+		try (var receiver = SignedWebhookPeer.start()) {
+			String manager = fixtures.token(Role.MANAGER);
+			var channel = send("POST", "/api/v1/channels", manager, """
+					{"name":"am-%s","kind":"webhook","url":"%s","signingSecret":"%s"}""".formatted(run, receiver.url(),
+					secret));
+			assertThat(channel.statusCode()).as(channel.body()).isEqualTo(201);
+			var routing = send("PUT", "/api/v1/alerting/config", manager,
+					SignedWebhookPeer.routingFor(run, "am-" + run));
+			assertThat(routing.statusCode()).as(routing.body()).isEqualTo(200);
+			forwardAndCompare(run, viewer, service, key, secret, receiver);
+		}
+	}
+
+	private void forwardAndCompare(String run, String viewer, String service, String key, String secret,
+			SignedWebhookPeer receiver) throws Exception {
 		String configuration = """
 				route:
 				  receiver: watchkeeper
@@ -131,6 +148,11 @@ class AlertmanagerPeerIntegrationTests extends IntegrationTest {
 			assertThat(byInstance.get("db-1").get("annotations").get("runbook_url").asString())
 				.isEqualTo("https://runbooks.example.com/database-down");
 			assertThat(byInstance.get("db-1").get("source").asString()).isEqualTo("alertmanager-webhook");
+
+			var notice = receiver.await("from Watchkeeper about the forwarded alerts", WAIT,
+					body -> body.contains(run) && body.contains("\"status\":\"firing\""));
+			assertThat(SignedWebhookPeer.signedWith(secret, notice)).as("signature of " + notice).isTrue();
+			assertThat(notice.body()).contains("PeerTestDatabaseDown").contains("db-1");
 
 			// db-1 ends now: Alertmanager sends it as resolved
 			var resolve = http.send(HttpRequest.newBuilder(alertmanager.url("/api/v2/alerts"))

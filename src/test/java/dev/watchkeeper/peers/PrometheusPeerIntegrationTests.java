@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real Prometheus 2.42 uses the running Watchkeeper as its Alertmanager
  * ({@code path_prefix: /alertmanager}, an integration key as bearer credentials): a rule
- * that fires shows up as a firing alert, and when the rule stops firing the alert is
- * resolved.
+ * that fires shows up as a firing alert and reaches a local webhook receiver as a signed
+ * notification; when the rule stops firing the alert is resolved and the resolved notice
+ * arrives.
  */
 class PrometheusPeerIntegrationTests extends IntegrationTest {
 
@@ -33,11 +34,27 @@ class PrometheusPeerIntegrationTests extends IntegrationTest {
 	JsonMapper json;
 
 	@Test
-	void aFiringRuleBecomesAFiringAlertAndIsResolvedWhenItStops() throws Exception {
+	void aFiringRuleIsNotifiedToASignedWebhookAndSoIsItsResolution() throws Exception {
 		String run = "run-" + UUID.randomUUID().toString().substring(0, 8);
 		Team team = fixtures.team();
 		String key = fixtures.integrationKey(null, team.slug());
 		String viewer = fixtures.token(Role.VIEWER);
+		String manager = fixtures.token(Role.MANAGER);
+		String secret = SignedWebhookPeer.newSecret();
+		try (var receiver = SignedWebhookPeer.start()) {
+			var channel = send("POST", "/api/v1/channels", manager, """
+					{"name":"peer-%s","kind":"webhook","url":"%s","signingSecret":"%s"}""".formatted(run,
+					receiver.url(), secret));
+			assertThat(channel.statusCode()).as(channel.body()).isEqualTo(201);
+			var routing = send("PUT", "/api/v1/alerting/config", manager,
+					SignedWebhookPeer.routingFor(run, "peer-" + run));
+			assertThat(routing.statusCode()).as(routing.body()).isEqualTo(200);
+			fireAndResolve(run, key, viewer, team, secret, receiver);
+		}
+	}
+
+	private void fireAndResolve(String run, String key, String viewer, Team team, String secret,
+			SignedWebhookPeer receiver) throws Exception {
 		String configuration = """
 				global:
 				  evaluation_interval: 1s
@@ -67,6 +84,12 @@ class PrometheusPeerIntegrationTests extends IntegrationTest {
 			assertThat(alert.get("source").asString()).isEqualTo("alertmanager-api");
 			assertThat(alert.get("generatorUrl").asString()).startsWith("http://");
 
+			var fired = receiver.await("about the firing alert", WAIT,
+					body -> body.contains(run) && body.contains("\"status\":\"firing\""));
+			assertThat(SignedWebhookPeer.signedWith(secret, fired)).as("signature of " + fired).isTrue();
+			assertThat(fired.body()).contains("PeerTestHighErrorRate")
+				.contains("https://runbooks.example.com/high-error-rate");
+
 			// the same rule (name and labels) with an expression that returns nothing
 			prometheus.write("rules.yml", rules(run, "vector(1) == 2"));
 			var reload = http.send(java.net.http.HttpRequest.newBuilder(prometheus.url("/-/reload"))
@@ -77,6 +100,11 @@ class PrometheusPeerIntegrationTests extends IntegrationTest {
 			JsonNode resolved = Eventually.get("the alert to be resolved in Watchkeeper after the rule stopped", WAIT,
 					prometheus, () -> alerts(run, "resolved", viewer));
 			assertThat(resolved.get(0).get("fingerprint").asString()).isEqualTo(alert.get("fingerprint").asString());
+
+			var resolvedNotice = receiver.await("about the resolved alert", WAIT,
+					body -> body.contains(run) && body.contains("\"status\":\"resolved\""));
+			assertThat(SignedWebhookPeer.signedWith(secret, resolvedNotice)).isTrue();
+			assertThat(resolvedNotice.id()).as("a new notice, not a retry of the first").isNotEqualTo(fired.id());
 		}
 	}
 
