@@ -94,13 +94,29 @@ class Dispatcher {
 			return classify(response);
 		}
 		catch (IOException ex) {
-			return SendResult.retry(null,
-					ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()), null);
+			return SendResult.retry(null, describe(ex, uri), null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return SendResult.retry(null, "interrupted", null);
 		}
+	}
+
+	/**
+	 * What went wrong, in words an operator can act on: the JDK's connection errors often
+	 * carry no message at all.
+	 */
+	static String describe(IOException ex, URI uri) {
+		String where = uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+		return switch (ex) {
+			case java.net.ConnectException c ->
+				"could not connect to " + where + " (connection refused or unreachable)";
+			case java.net.http.HttpTimeoutException t -> "no answer from " + where + " within the request timeout";
+			case java.net.UnknownHostException u -> "unknown host " + uri.getHost();
+			case javax.net.ssl.SSLException s -> "TLS failed with " + where + ": " + s.getMessage();
+			default -> ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + " ("
+					+ where + ")";
+		};
 	}
 
 	private SendResult classify(HttpResponse<String> response) {
