@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import dev.watchkeeper.notification.Notice;
 import dev.watchkeeper.notification.NoticeAlert;
@@ -176,7 +177,7 @@ class AlertDispatcher implements SmartLifecycle {
 		List<Alert> sources = new ArrayList<>();
 		for (InhibitRule rule : config.inhibitRules()) {
 			if (members.stream().anyMatch(a -> rule.isTarget(a.labels()))) {
-				sources.addAll(alerts.firingWith(rule.sourceEqualities(), now));
+				sources.addAll(alerts.firingWith(sourceSearch(rule, group.labels()), now));
 			}
 		}
 		var decision = GroupFlush.decide(route, group.state(), members, silences.active(), config.inhibitRules(),
@@ -276,6 +277,24 @@ class AlertDispatcher implements SmartLifecycle {
 			common.entrySet().removeIf(e -> !Objects.equals(map.get(e.getKey()), e.getValue()));
 		}
 		return Map.copyOf(common);
+	}
+
+	/**
+	 * The label equalities every source that could inhibit a member of this group has:
+	 * the rule's own, and for each of its {@code equal} labels that is a group label, the
+	 * group's value (every member carries it, and a source must agree with its target).
+	 * Without these, a rule whose source matchers are all regular expressions would read
+	 * every firing alert on every flush.
+	 */
+	static Map<String, String> sourceSearch(InhibitRule rule, Map<String, String> groupLabels) {
+		Map<String, String> search = new TreeMap<>(rule.sourceEqualities());
+		for (String name : rule.equal()) {
+			String value = groupLabels.get(name);
+			if (value != null && !value.isEmpty()) {
+				search.putIfAbsent(name, value);
+			}
+		}
+		return search;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,27 +55,44 @@ class AlertGroupStore {
 	}
 
 	/**
-	 * Creates the groups in one statement; existing ones only move their first flush
-	 * earlier.
+	 * Creates the groups that do not exist yet; existing ones that have not flushed only
+	 * move their first flush earlier. Two statements, so that intake does not lock the
+	 * rows of groups it leaves alone: a group row that many concurrent batches touch
+	 * (every new alert of a busy service joins the same group) would otherwise serialise
+	 * them until each commits. Rows are visited in group-key order, so two batches that
+	 * create the same groups queue instead of deadlocking.
 	 */
 	void upsert(List<NewGroup> groups, Instant now) {
 		if (groups.isEmpty()) {
 			return;
 		}
-		jdbc.sql(
-				"""
-						INSERT INTO alerting_groups AS g (group_key, route_id, receiver, group_labels, next_flush_at, created_at)
-						SELECT k, r, rc, CAST(l AS jsonb), CAST(f AS timestamptz), :now
-						  FROM unnest(CAST(:keys AS text[]), CAST(:routes AS text[]), CAST(:receivers AS text[]),
-						              CAST(:labels AS text[]), CAST(:flushes AS text[])) AS t(k, r, rc, l, f)
-						ON CONFLICT (group_key) DO UPDATE SET next_flush_at = least(g.next_flush_at, EXCLUDED.next_flush_at)
-						 WHERE g.last_flush_at IS NULL""")
-			.param("keys", groups.stream().map(NewGroup::key).toArray(String[]::new))
-			.param("routes", groups.stream().map(NewGroup::routeId).toArray(String[]::new))
-			.param("receivers", groups.stream().map(NewGroup::receiver).toArray(String[]::new))
-			.param("labels", groups.stream().map(g -> json.writeValueAsString(g.labels())).toArray(String[]::new))
-			.param("flushes", groups.stream().map(g -> g.firstFlushAt().toString()).toArray(String[]::new))
+		List<NewGroup> sorted = groups.stream().sorted(Comparator.comparing(NewGroup::key)).toList();
+		String[] keys = sorted.stream().map(NewGroup::key).toArray(String[]::new);
+		String[] flushes = sorted.stream().map(g -> g.firstFlushAt().toString()).toArray(String[]::new);
+		int created = jdbc.sql("""
+				INSERT INTO alerting_groups (group_key, route_id, receiver, group_labels, next_flush_at, created_at)
+				SELECT k, r, rc, CAST(l AS jsonb), CAST(f AS timestamptz), :now
+				  FROM unnest(CAST(:keys AS text[]), CAST(:routes AS text[]), CAST(:receivers AS text[]),
+				              CAST(:labels AS text[]), CAST(:flushes AS text[])) WITH ORDINALITY AS t(k, r, rc, l, f, i)
+				 ORDER BY i
+				ON CONFLICT (group_key) DO NOTHING""")
+			.param("keys", keys)
+			.param("routes", sorted.stream().map(NewGroup::routeId).toArray(String[]::new))
+			.param("receivers", sorted.stream().map(NewGroup::receiver).toArray(String[]::new))
+			.param("labels", sorted.stream().map(g -> json.writeValueAsString(g.labels())).toArray(String[]::new))
+			.param("flushes", flushes)
 			.param("now", Timestamp.from(now))
+			.update();
+		if (created == sorted.size()) {
+			return;
+		}
+		// only rows that must move are locked (the row is re-checked after a wait)
+		jdbc.sql("""
+				UPDATE alerting_groups AS g SET next_flush_at = t.f
+				  FROM unnest(CAST(:keys AS text[]), CAST(:flushes AS timestamptz[])) AS t(k, f)
+				 WHERE g.group_key = t.k AND g.last_flush_at IS NULL AND g.next_flush_at > t.f""")
+			.param("keys", keys)
+			.param("flushes", flushes)
 			.update();
 	}
 

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -72,15 +71,15 @@ class AlertStore {
 		}
 		long[] keys = fingerprints.stream().mapToLong(AlertStore::lockKey).sorted().distinct().toArray();
 		jdbc.sql("""
-				SELECT count(*) FROM (SELECT pg_advisory_xact_lock(CAST(k AS bigint))
-				  FROM jsonb_array_elements_text(CAST(:keys AS jsonb)) WITH ORDINALITY AS u(k, i) ORDER BY i) locked""")
-			.param("keys", json.writeValueAsString(keys))
+				SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k)
+				  FROM unnest(CAST(:keys AS bigint[])) WITH ORDINALITY AS u(k, i) ORDER BY i) locked""")
+			.param("keys", keys)
 			.query(Long.class)
 			.single();
 		jdbc.sql("""
 				SELECT fingerprint, starts_at, ends_at, received_at FROM alerting_alerts
-				 WHERE fingerprint = ANY (ARRAY(SELECT jsonb_array_elements_text(CAST(:fingerprints AS jsonb))))""")
-			.param("fingerprints", json.writeValueAsString(fingerprints))
+				 WHERE fingerprint = ANY (CAST(:fingerprints AS text[]))""")
+			.param("fingerprints", fingerprints.toArray(String[]::new))
 			.query(rs -> {
 				stored.put(rs.getString("fingerprint"), new Stored(rs.getTimestamp("starts_at").toInstant(),
 						rs.getTimestamp("ends_at").toInstant(), rs.getTimestamp("received_at").toInstant()));
@@ -104,45 +103,69 @@ class AlertStore {
 
 	/**
 	 * Inserts or updates these alerts (distinct fingerprints) in one statement. The rows
-	 * travel as one JSON array, so the statement text and its plan are the same for every
-	 * batch size.
+	 * travel as one array per column, so the statement text and its plan are the same for
+	 * every batch size and nothing but the label and annotation maps is turned into JSON.
 	 */
 	void saveAll(Collection<Upsert> alerts, Instant now) {
 		if (alerts.isEmpty()) {
 			return;
 		}
-		List<Map<String, Object>> rows = new ArrayList<>(alerts.size());
+		int n = alerts.size();
+		String[] fingerprint = new String[n];
+		String[] alertname = new String[n];
+		String[] labels = new String[n];
+		String[] annotations = new String[n];
+		String[] severity = new String[n];
+		String[] startsAt = new String[n];
+		String[] endsAt = new String[n];
+		String[] endsAtExplicit = new String[n];
+		String[] generatorUrl = new String[n];
+		String[] source = new String[n];
+		String[] receivedAt = new String[n];
+		int i = 0;
 		for (Upsert upsert : alerts) {
 			Alert alert = upsert.alert();
-			Map<String, Object> row = new HashMap<>();
-			row.put("fingerprint", alert.fingerprint());
-			row.put("alertname", alert.name());
-			row.put("labels", alert.labels());
-			row.put("annotations", alert.annotations());
-			row.put("severity", alert.severity());
-			row.put("starts_at", alert.startsAt().toString());
-			row.put("ends_at", alert.endsAt().toString());
-			row.put("ends_at_explicit", upsert.endsAtExplicit());
-			row.put("generator_url", alert.generatorUrl());
-			row.put("source", alert.source());
-			row.put("received_at", alert.receivedAt().toString());
-			rows.add(row);
+			fingerprint[i] = alert.fingerprint();
+			alertname[i] = alert.name();
+			labels[i] = json.writeValueAsString(alert.labels());
+			annotations[i] = json.writeValueAsString(alert.annotations());
+			severity[i] = alert.severity();
+			startsAt[i] = alert.startsAt().toString();
+			endsAt[i] = alert.endsAt().toString();
+			endsAtExplicit[i] = Boolean.toString(upsert.endsAtExplicit());
+			generatorUrl[i] = alert.generatorUrl();
+			source[i] = alert.source();
+			receivedAt[i] = alert.receivedAt().toString();
+			i++;
 		}
 		jdbc.sql(
 				"""
 						INSERT INTO alerting_alerts (fingerprint, alertname, labels, annotations, severity, starts_at, ends_at,
 						  ends_at_explicit, generator_url, source, received_at, updated_at)
-						SELECT fingerprint, alertname, labels, annotations, severity, starts_at, ends_at, ends_at_explicit,
-						       generator_url, source, received_at, :updatedAt
-						  FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(fingerprint text, alertname text, labels jsonb,
-						       annotations jsonb, severity text, starts_at timestamptz, ends_at timestamptz,
-						       ends_at_explicit boolean, generator_url text, source text, received_at timestamptz)
+						SELECT fingerprint, alertname, CAST(labels AS jsonb), CAST(annotations AS jsonb), severity, starts_at,
+						       ends_at, ends_at_explicit, generator_url, source, received_at, :updatedAt
+						  FROM unnest(CAST(:fingerprint AS text[]), CAST(:alertname AS text[]), CAST(:labels AS text[]),
+						              CAST(:annotations AS text[]), CAST(:severity AS text[]), CAST(:startsAt AS timestamptz[]),
+						              CAST(:endsAt AS timestamptz[]), CAST(:endsAtExplicit AS boolean[]),
+						              CAST(:generatorUrl AS text[]), CAST(:source AS text[]), CAST(:receivedAt AS timestamptz[]))
+						       AS r(fingerprint, alertname, labels, annotations, severity, starts_at, ends_at, ends_at_explicit,
+						            generator_url, source, received_at)
 						 ORDER BY fingerprint
 						ON CONFLICT (fingerprint) DO UPDATE SET annotations = EXCLUDED.annotations, severity = EXCLUDED.severity,
 						  starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, ends_at_explicit = EXCLUDED.ends_at_explicit,
 						  generator_url = EXCLUDED.generator_url, source = EXCLUDED.source, received_at = EXCLUDED.received_at,
 						  updated_at = EXCLUDED.updated_at""")
-			.param("rows", json.writeValueAsString(rows))
+			.param("fingerprint", fingerprint)
+			.param("alertname", alertname)
+			.param("labels", labels)
+			.param("annotations", annotations)
+			.param("severity", severity)
+			.param("startsAt", startsAt)
+			.param("endsAt", endsAt)
+			.param("endsAtExplicit", endsAtExplicit)
+			.param("generatorUrl", generatorUrl)
+			.param("source", source)
+			.param("receivedAt", receivedAt)
 			.param("updatedAt", Timestamp.from(now))
 			.update();
 	}

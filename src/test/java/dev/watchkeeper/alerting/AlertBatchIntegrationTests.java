@@ -29,6 +29,9 @@ class AlertBatchIntegrationTests extends IntegrationTest {
 	@Autowired
 	Alerts alerts;
 
+	@Autowired
+	AlertGroupStore groups;
+
 	private String run;
 
 	@BeforeEach
@@ -77,6 +80,34 @@ class AlertBatchIntegrationTests extends IntegrationTest {
 		int stored = alerts.list(Map.of("run", run), true, 1000).size();
 		assertThat(fired).as("each alert fired exactly once over all batches").isEqualTo(stored);
 		assertThat(stored).isBetween(40, 50);
+	}
+
+	@Test
+	void concurrentBatchesStartingAlertsOfTheSameGroupsInAnyOrderAllSucceed() throws Exception {
+		String name = "GroupRace" + run.substring(4);
+		List<Future<Alerts.Receipt>> results = new ArrayList<>();
+		try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
+			for (int b = 0; b < 32; b++) {
+				List<PostableAlert> batch = new ArrayList<>();
+				for (int s = 0; s < 12; s++) {
+					// new alerts only (no shared fingerprint to queue on), in 12 shared
+					// groups
+					batch.add(new PostableAlert(
+							Map.of("alertname", name, "service", "svc-" + s, "instance", "b" + b + "-" + s), Map.of(),
+							null, null, null));
+				}
+				Collections.shuffle(batch, new Random(b));
+				results.add(senders.submit(() -> alerts.receive(batch, "api")));
+			}
+			senders.shutdown();
+			assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+		}
+		for (var result : results) {
+			assertThat(result.get().fired()).as("every batch is stored, none deadlocks").isEqualTo(12);
+		}
+		assertThat(groups.list(10_000).stream().filter(g -> name.equals(g.labels().get("alertname"))))
+			.as("one group per service")
+			.hasSize(12);
 	}
 
 }

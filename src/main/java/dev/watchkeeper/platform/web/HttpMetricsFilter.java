@@ -2,6 +2,10 @@ package dev.watchkeeper.platform.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +27,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * Counts and times every request as {@code http_requests_total} and the histogram
  * {@code http_request_duration_seconds}, labelled by method, route template and status,
  * so the handbook's own alert rules (error rate, p95 latency) can watch Watchkeeper; and
- * writes one access log line per request.
+ * writes one access log line per request. Successful alert intake (machines posting
+ * batches many times a second) is logged at DEBUG; its failures at INFO like every other
+ * request.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -36,7 +42,17 @@ class HttpMetricsFilter extends OncePerRequestFilter {
 			Duration.ofMillis(500), Duration.ofMillis(750), Duration.ofSeconds(1), Duration.ofMillis(2500),
 			Duration.ofSeconds(5), Duration.ofSeconds(10) };
 
+	/** Routes where machines post alerts; a success there is logged at DEBUG. */
+	private static final Set<String> INTAKE_ROUTES = Set.of("/alertmanager/api/v2/alerts", "/api/v1/alerts",
+			"/api/v1/integrations/alertmanager");
+
 	private final MeterRegistry registry;
+
+	/** The counter and timer of each method, route and status, looked up once. */
+	private final Map<String, Meters> meters = new ConcurrentHashMap<>();
+
+	private record Meters(Counter requests, Timer duration) {
+	}
 
 	HttpMetricsFilter(MeterRegistry registry) {
 		this.registry = registry;
@@ -52,22 +68,35 @@ class HttpMetricsFilter extends OncePerRequestFilter {
 		finally {
 			long elapsed = System.nanoTime() - start;
 			String route = route(request, response.getStatus());
-			String status = Integer.toString(response.getStatus());
-			Counter.builder("http.requests")
-				.description("HTTP requests served")
-				.tags("method", request.getMethod(), "route", route, "status", status)
-				.register(registry)
-				.increment();
-			Timer.builder("http.request.duration")
-				.description("HTTP request duration")
-				.tags("method", request.getMethod(), "route", route, "status", status)
-				.serviceLevelObjectives(BUCKETS)
-				.register(registry)
-				.record(Duration.ofNanos(elapsed));
-			if (access.isInfoEnabled() && !quiet(route)) {
-				access.info("{} {} {} {}ms", request.getMethod(), request.getRequestURI(), status, elapsed / 1_000_000);
+			int code = response.getStatus();
+			String method = request.getMethod();
+			Meters meter = meters.computeIfAbsent(method + ' ' + code + ' ' + route,
+					key -> meters(method, route, Integer.toString(code)));
+			meter.requests().increment();
+			meter.duration().record(elapsed, TimeUnit.NANOSECONDS);
+			boolean machineIntake = code < 400 && "POST".equals(method) && INTAKE_ROUTES.contains(route);
+			if (machineIntake) {
+				if (access.isDebugEnabled()) {
+					access.debug("{} {} {} {}ms", method, request.getRequestURI(), code, elapsed / 1_000_000);
+				}
+			}
+			else if (access.isInfoEnabled() && !quiet(route)) {
+				access.info("{} {} {} {}ms", method, request.getRequestURI(), code, elapsed / 1_000_000);
 			}
 		}
+	}
+
+	private Meters meters(String method, String route, String status) {
+		return new Meters(
+				Counter.builder("http.requests")
+					.description("HTTP requests served")
+					.tags("method", method, "route", route, "status", status)
+					.register(registry),
+				Timer.builder("http.request.duration")
+					.description("HTTP request duration")
+					.tags("method", method, "route", route, "status", status)
+					.serviceLevelObjectives(BUCKETS)
+					.register(registry));
 	}
 
 	/**
