@@ -66,20 +66,10 @@ echo
 start_app "$work/data" "$work/app.log"
 if ! ready=$(wait_ready 180); then tail -20 "$work/app.log" >&2; exit 1; fi
 log "Watchkeeper ready in $ready ms on $APP_URL"
-api_post() { # PATH JSON: prints the response body, fails on a non-2xx status
-  local status
-  status=$(curl -s -o "$work/response" -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" \
-    -H 'Content-Type: application/json' --data-binary "$2" "$APP_URL$1")
-  if [ "${status:0:1}" != 2 ]; then
-    echo "POST $1 answered $status:" >&2
-    cat "$work/response" >&2
-    return 1
-  fi
-  cat "$work/response"
-}
 api_post /api/v1/teams '{"slug":"bench","name":"Benchmark","description":"Owns the benchmark key"}' >/dev/null
-key=$(api_post /api/v1/integration-keys '{"name":"bench-prometheus","team":"bench"}' | sed -n 's/.*"secret":"\([^"]*\)".*/\1/p')
-[ -n "$key" ] || { echo "no secret in the created integration key: $(cat "$work/response")" >&2; exit 1; }
+created=$(api_post /api/v1/integration-keys '{"name":"bench-prometheus","team":"bench"}')
+key=$(printf '%s' "$created" | sed -n 's/.*"secret":"\([^"]*\)".*/\1/p')
+[ -n "$key" ] || { echo "no secret in the created integration key: $created" >&2; exit 1; }
 WK_URL="$APP_URL/alertmanager/api/v2/alerts"
 
 # --- Alertmanager 0.25 on loopback, gossip off, a receiver that sends nothing ---

@@ -73,6 +73,26 @@ free_port() {
   return 1
 }
 
+# api METHOD PATH CONTENT_TYPE BODY: calls the started app as the benchmark admin; prints
+# the response body, fails with the status and body on anything but 2xx.
+api() {
+  local status out
+  out=$(mktemp "${TMPDIR:-/tmp}/watchkeeper-api.XXXXXX")
+  status=$(curl -s -o "$out" -w '%{http_code}' --max-time 10 -X "$1" -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" \
+    -H "Content-Type: $3" --data-binary "$4" "$APP_URL$2")
+  if [ "${status:0:1}" != 2 ]; then
+    echo "$1 $2 answered $status:" >&2
+    cat "$out" >&2
+    rm -f "$out"
+    return 1
+  fi
+  cat "$out"
+  rm -f "$out"
+}
+
+# api_post PATH JSON: api POST with a JSON body
+api_post() { api POST "$1" application/json "$2"; }
+
 # start_app DATA_DIR LOG_FILE: launches the jar in the background; sets APP_PID, APP_PORT,
 # APP_URL and APP_LAUNCHED_MS (wall clock just before the launch).
 start_app() {

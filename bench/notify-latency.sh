@@ -39,17 +39,8 @@ ready=$(wait_ready 180) || { tail -20 "$work/app.log" >&2; exit 1; }
 log "ready in $ready ms on $APP_URL"
 
 receiver_port=$(free_port)
-api() { # METHOD PATH CONTENT_TYPE BODY
-  local status
-  status=$(curl -s -o "$work/response" -w '%{http_code}' --max-time 10 -X "$1" \
-    -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" -H "Content-Type: $3" --data-binary "$4" "$APP_URL$2")
-  if [ "${status:0:1}" != 2 ]; then
-    echo "$1 $2 answered $status: $(cat "$work/response")" >&2
-    exit 1
-  fi
-}
 api POST /api/v1/channels application/json \
-  "{\"name\":\"bench-webhook\",\"kind\":\"webhook\",\"url\":\"http://127.0.0.1:$receiver_port/hook\"}"
+  "{\"name\":\"bench-webhook\",\"kind\":\"webhook\",\"url\":\"http://127.0.0.1:$receiver_port/hook\"}" >/dev/null
 api PUT /api/v1/alerting/config application/yaml "
 receivers:
   - name: bench
@@ -60,7 +51,7 @@ route:
   group_wait: 0s
   group_interval: 1m
   repeat_interval: 4h
-"
+" >/dev/null
 log "webhook channel and routing saved; peer on 127.0.0.1:$receiver_port"
 
 "$JAVA" -cp target/bench-classes dev.watchkeeper.bench.NotificationLatency \

@@ -42,24 +42,12 @@ start_app "$work/data" "$work/app.log"
 if ! ready=$(wait_ready 180); then tail -20 "$work/app.log" >&2; exit 1; fi
 log "ready in $ready ms on $APP_URL"
 
-api_post() { # PATH JSON: prints the response body, fails on a non-2xx status
-  local status
-  status=$(curl -s -o "$work/response" -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" \
-    -H 'Content-Type: application/json' --data-binary "$2" "$APP_URL$1")
-  if [ "${status:0:1}" != 2 ]; then
-    echo "POST $1 answered $status:" >&2
-    cat "$work/response" >&2
-    return 1
-  fi
-  cat "$work/response"
-}
-
 # ten owner teams, so each listed service carries its team as the real catalog would
 teams=()
 for t in $(seq 0 9); do
-  id=$(api_post /api/v1/teams "{\"slug\":\"team-$t\",\"name\":\"Team $t\",\"description\":\"Benchmark team $t\"}" \
-    | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
-  [ -n "$id" ] || { echo "no id in the created team: $(cat "$work/response")" >&2; exit 1; }
+  created=$(api_post /api/v1/teams "{\"slug\":\"team-$t\",\"name\":\"Team $t\",\"description\":\"Benchmark team $t\"}")
+  id=$(printf '%s' "$created" | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+  [ -n "$id" ] || { echo "no id in the created team: $created" >&2; exit 1; }
   teams+=("$id")
 done
 

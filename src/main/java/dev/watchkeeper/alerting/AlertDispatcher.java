@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.Locale;
 import java.util.TreeMap;
 
 import dev.watchkeeper.notification.Notice;
@@ -133,10 +136,13 @@ class AlertDispatcher implements SmartLifecycle {
 	 */
 	int flushDue() {
 		int flushed = 0;
+		// read once per pass, not per group: GroupFlush checks each silence's own times
+		List<Silence> active = silences.active();
+		Set<String> channels = knownChannels();
 		while (running && flushed < settings.batch()) {
 			claimedKey = null;
 			try {
-				if (!Boolean.TRUE.equals(transactions.execute(s -> flushOne()))) {
+				if (!Boolean.TRUE.equals(transactions.execute(s -> flushOne(active, channels)))) {
 					break;
 				}
 			}
@@ -154,6 +160,18 @@ class AlertDispatcher implements SmartLifecycle {
 	}
 
 	boolean flushOne() {
+		return flushOne(silences.active(), knownChannels());
+	}
+
+	/** Channel names in lower case: names are unique whatever their case. */
+	private Set<String> knownChannels() {
+		return notifications.channelNames()
+			.stream()
+			.map(name -> name.toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	private boolean flushOne(List<Silence> active, Set<String> channels) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		var claimed = groups.claimDue(now);
 		if (claimed.isEmpty()) {
@@ -180,8 +198,8 @@ class AlertDispatcher implements SmartLifecycle {
 				sources.addAll(alerts.firingWith(sourceSearch(rule, group.labels()), now));
 			}
 		}
-		var decision = GroupFlush.decide(route, group.state(), members, silences.active(), config.inhibitRules(),
-				sources, config.intervals(), now);
+		var decision = GroupFlush.decide(route, group.state(), members, active, config.inhibitRules(), sources,
+				config.intervals(), now);
 		List<AlertHistory.Entry> entries = new ArrayList<>();
 		// no event marks an alert that was not refreshed: its history learns it here
 		members.stream()
@@ -190,7 +208,7 @@ class AlertDispatcher implements SmartLifecycle {
 			.forEach(a -> entries.add(new AlertHistory.Entry(a.fingerprint(), now, "resolved",
 					"Resolved at " + a.endsAt() + ": not refreshed within the resolve timeout")));
 		if (decision.sends()) {
-			entries.addAll(notify(group, route, config, decision, now));
+			entries.addAll(notify(group, route, config, decision, channels, now));
 		}
 		if (decision.sends() || group.lastFlushAt() == null) {
 			decision.suppressed()
@@ -210,13 +228,13 @@ class AlertDispatcher implements SmartLifecycle {
 	}
 
 	private List<AlertHistory.Entry> notify(AlertGroupStore.Group group, Route route, AlertingConfig config,
-			GroupFlush.Decision decision, Instant now) {
+			GroupFlush.Decision decision, Set<String> channels, Instant now) {
 		long sequence = decision.next().sequence();
 		Notice notice = notice(group, route, decision);
 		List<String> sent = new ArrayList<>();
 		List<String> missing = new ArrayList<>();
 		for (String channel : config.receiver(route.receiver()).channels()) {
-			if (!notifications.channelExists(channel)) {
+			if (!channels.contains(channel.toLowerCase(Locale.ROOT))) {
 				missing.add(channel);
 				continue;
 			}

@@ -110,13 +110,6 @@ class AlertGroupStore {
 			.optional();
 	}
 
-	Optional<Instant> nextDue() {
-		return jdbc.sql("SELECT min(next_flush_at) FROM alerting_groups")
-			.query((rs, n) -> rs.getTimestamp(1))
-			.optional()
-			.map(Timestamp::toInstant);
-	}
-
 	List<Group> list(int limit) {
 		return jdbc.sql("""
 				SELECT group_key, route_id, receiver, group_labels::text AS group_labels, next_flush_at, last_flush_at,

@@ -36,12 +36,6 @@ class AlertingConfigStore {
 		return jdbc.sql("SELECT coalesce(max(version), 0) FROM alerting_config_versions").query(Integer.class).single();
 	}
 
-	Optional<Version> latest() {
-		return jdbc.sql("""
-				SELECT version, document::text AS document, source, created_by, created_at
-				  FROM alerting_config_versions ORDER BY version DESC LIMIT 1""").query(this::row).optional();
-	}
-
 	Optional<Version> find(int version) {
 		return jdbc.sql("""
 				SELECT version, document::text AS document, source, created_by, created_at

@@ -68,8 +68,9 @@ public class Alerts {
 	/**
 	 * Stores a batch like {@link #receive(List, String)}, first giving each alert the
 	 * {@code addedLabels} it lacks (an integration key bound to a service adds
-	 * {@code service}). The whole batch costs three statements: one takes a lock per
-	 * fingerprint, one reads the alerts already stored, one upserts them all.
+	 * {@code service}). A batch of refreshes costs three statements: one takes a lock per
+	 * fingerprint, one reads the alerts already stored, one upserts them all; alerts that
+	 * start or stop firing add one statement for their groups and one for their history.
 	 * @param addedLabels labels added to alerts that do not carry them
 	 */
 	@Transactional
@@ -115,9 +116,9 @@ public class Alerts {
 			}
 		}
 		store.saveAll(latest.values(), now);
+		// the groups of newly firing alerts, due after their group_wait, in this
+		// transaction: a crash cannot lose the decision to notify
 		if (!started.isEmpty()) {
-			// the groups of newly firing alerts, due after their group_wait, in this
-			// transaction: a crash cannot lose the decision to notify
 			groups.track(started, configs.current().config().root(), now);
 		}
 		history.record(transitions);

@@ -32,7 +32,8 @@ public record Matcher(String name, String op, String value) {
 		value = value == null ? "" : value;
 		if (op.endsWith("~")) {
 			try {
-				Pattern.compile(value);
+				// compiled once: checked here, kept for matching
+				compiled(value);
 			}
 			catch (PatternSyntaxException ex) {
 				throw DomainException.invalid("matchers",

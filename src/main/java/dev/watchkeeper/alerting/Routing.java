@@ -139,7 +139,7 @@ public class Routing {
 
 	private AlertState state(Map<String, String> labels, AlertingConfig config, List<Silence> active, Instant now,
 			Map<InhibitRule, List<Alert>> sources) {
-		List<UUID> silencedBy = active.stream().filter(s -> s.silences(labels, now)).map(Silence::id).toList();
+		List<UUID> silencedBy = silences.silencing(labels, active);
 		Inhibitor inhibitor = null;
 		for (InhibitRule rule : config.inhibitRules()) {
 			if (rule.isTarget(labels)) {

@@ -105,11 +105,6 @@ public class ApiTokens {
 		}
 	}
 
-	@Transactional
-	void revokeAllOf(UserId user) {
-		store.revokeAllOf(user, clock.instant());
-	}
-
 	/** The principal a bearer secret stands for, if it is valid now. */
 	@Transactional
 	public Optional<SignedIn> authenticate(String secret) {

@@ -69,6 +69,13 @@ class ChannelStore {
 			.optional();
 	}
 
+	boolean existsByName(String name) {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM notification_channels WHERE lower(name) = lower(:name))")
+			.param("name", name)
+			.query(Boolean.class)
+			.single();
+	}
+
 	List<Channel> list() {
 		return jdbc.sql("SELECT * FROM notification_channels ORDER BY lower(name)").query(this::row).list();
 	}

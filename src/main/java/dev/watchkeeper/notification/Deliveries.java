@@ -64,15 +64,15 @@ public class Deliveries {
 	@Transactional
 	public Delivery retry(UUID id) {
 		Delivery delivery = get(id);
-		if (!"failed".equals(delivery.status())) {
-			throw DomainException.conflict("delivery-not-failed",
-					"Only a failed delivery can be retried; this one is " + delivery.status());
-		}
 		if (delivery.channelId() == null) {
 			throw DomainException.conflict("channel-deleted", "The channel of this delivery was deleted");
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		store.requeue(id, now, now.plus(settings.maxRetryDuration()));
+		// the update itself checks the status, so two retries at once requeue it once
+		if (!store.requeue(id, now, now.plus(settings.maxRetryDuration()))) {
+			throw DomainException.conflict("delivery-not-failed",
+					"Only a failed delivery can be retried; this one is " + delivery.status());
+		}
 		events.publishEvent(new DeliveryRetried(delivery));
 		signal.wakeAfterCommit();
 		return get(id);

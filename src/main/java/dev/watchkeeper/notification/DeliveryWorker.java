@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,8 +123,15 @@ class DeliveryWorker implements SmartLifecycle {
 	int runOnce(ExecutorService senders) throws InterruptedException {
 		Instant now = clock.instant();
 		List<DeliveryStore.Claimed> batch = store.claim(owner, now, now.plus(settings.lease()), settings.batchSize());
+		// each channel once per batch: reading one decrypts its secrets
+		Map<UUID, Channel> byId = new HashMap<>();
+		batch.stream()
+			.map(DeliveryStore.Claimed::channelId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.forEach(id -> channels.find(id).ifPresent(channel -> byId.put(id, channel)));
 		List<Future<?>> sending = batch.stream()
-			.<Future<?>>map(claimed -> senders.submit(() -> process(claimed)))
+			.<Future<?>>map(claimed -> senders.submit(() -> process(claimed, byId.get(claimed.channelId()))))
 			.toList();
 		for (Future<?> future : sending) {
 			try {
@@ -134,8 +144,7 @@ class DeliveryWorker implements SmartLifecycle {
 		return batch.size();
 	}
 
-	private void process(DeliveryStore.Claimed claimed) {
-		Channel channel = claimed.channelId() == null ? null : channels.find(claimed.channelId()).orElse(null);
+	private void process(DeliveryStore.Claimed claimed, Channel channel) {
 		Instant started = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long t0 = System.nanoTime();
 		SendResult result = channel == null ? SendResult.failed(null, "the channel was deleted")

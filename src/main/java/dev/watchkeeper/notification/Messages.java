@@ -47,13 +47,15 @@ final class Messages {
 	}
 
 	static Message render(Notice notice, ChannelConfig config, boolean test) {
+		var values = values(notice);
+		var sections = sections(notice);
 		String subject = config.subjectTemplate() == null ? subject(notice)
-				: MessageTemplate.parse(config.subjectTemplate()).render(values(notice), sections(notice)).strip();
+				: MessageTemplate.parse(config.subjectTemplate()).render(values, sections).strip();
 		if (test) {
 			subject = "[TEST] " + subject;
 		}
 		String text = (config.bodyTemplate() == null ? BODY : MessageTemplate.parse(config.bodyTemplate()))
-			.render(values(notice), sections(notice));
+			.render(values, sections);
 		String html = config.bodyTemplate() == null ? html(notice, subject)
 				: "<pre style=\"font-family:inherit\">" + HtmlUtils.htmlEscape(text) + "</pre>";
 		return new Message(subject.replaceAll("[\\r\\n]+", " "), text, html);

@@ -45,7 +45,7 @@ public class Notifications {
 
 	/** Whether a channel of this name exists (names are unique, case-insensitive). */
 	public boolean channelExists(String channelName) {
-		return channelName != null && channels.findByName(channelName).isPresent();
+		return channelName != null && channels.existsByName(channelName);
 	}
 
 	/** Names of all channels, sorted. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.watchkeeper.IntegrationTest;
+import dev.watchkeeper.WebhookPeer;
 import dev.watchkeeper.identity.IdentityFixtures;
 import dev.watchkeeper.identity.Role;
 import dev.watchkeeper.notification.DeliveryFailed;
@@ -261,78 +262,46 @@ class RoutingIntegrationTests extends IntegrationTest {
 
 	@Test
 	void aWebhookPeerHearsTheAlertFireAndThenResolve() throws Exception {
-		List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
-		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-		server.createContext("/hook", exchange -> {
-			bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		server.start();
-		try {
+		try (var peer = WebhookPeer.start()) {
 			String name = "peer-" + run;
 			var created = send("POST", "/api/v1/channels", manager, """
-					{"name":"%s","kind":"webhook","url":"http://127.0.0.1:%d/hook"}""".formatted(name,
-					server.getAddress().getPort()));
+					{"name":"%s","kind":"webhook","url":"%s"}""".formatted(name, peer.url()));
 			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 			String config = config(name, "0s").replace("group_interval: 1h", "group_interval: 1s");
 			assertThat(send("PUT", "/api/v1/alerting/config", manager, config).statusCode()).isEqualTo(200);
 			String alert = """
 					[{"labels":{"alertname":"ServiceDown","service":"web-%s","run":"%s"}%s}]""";
 			send("POST", "/api/v1/alerts", responder, alert.formatted(run, run, ""));
-			long deadline = System.nanoTime() + 15_000_000_000L;
-			while (bodies.isEmpty() && System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
+			List<String> bodies = peer.awaitBodies(1, java.time.Duration.ofSeconds(15));
 			assertThat(bodies).hasSize(1);
 			assertThat(bodies.get(0)).contains("ServiceDown", "firing");
 
 			send("POST", "/api/v1/alerts", responder,
 					alert.formatted(run, run, ",\"endsAt\":\"" + java.time.Instant.now().minusSeconds(1) + "\""));
-			while (bodies.size() < 2 && System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
+			bodies = peer.awaitBodies(2, java.time.Duration.ofSeconds(15));
 			assertThat(bodies).hasSize(2);
 			assertThat(bodies.get(1)).contains("ServiceDown", "resolved");
-		}
-		finally {
-			server.stop(0);
 		}
 	}
 
 	@Test
 	void anAlertThatIsNoLongerRefreshedResolvesThroughTheTimeoutAndThePeerHearsIt() throws Exception {
-		List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
-		var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-		server.createContext("/hook", exchange -> {
-			bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-			exchange.sendResponseHeaders(204, -1);
-			exchange.close();
-		});
-		server.start();
-		try {
+		try (var peer = WebhookPeer.start()) {
 			String name = "timeout-" + run;
 			assertThat(send("POST", "/api/v1/channels", manager, """
-					{"name":"%s","kind":"webhook","url":"http://127.0.0.1:%d/hook"}""".formatted(name,
-					server.getAddress().getPort()))
-				.statusCode()).isEqualTo(201);
+					{"name":"%s","kind":"webhook","url":"%s"}""".formatted(name, peer.url())).statusCode())
+				.isEqualTo(201);
 			String config = config(name, "0s").replace("group_interval: 1h", "group_interval: 1s");
 			assertThat(send("PUT", "/api/v1/alerting/config", manager, config).statusCode()).isEqualTo(200);
 			var posted = send("POST", "/api/v1/alerts", responder, """
 					[{"labels":{"alertname":"HeartbeatMissed","service":"cron-%s","run":"%s"}}]""".formatted(run, run));
 			String fingerprint = json.readTree(posted.body()).get("fingerprints").get(0).asString();
-			long deadline = System.nanoTime() + 20_000_000_000L;
-			while (bodies.size() < 2 && System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
+			List<String> bodies = peer.awaitBodies(2, java.time.Duration.ofSeconds(20));
 			assertThat(bodies).hasSize(2);
 			assertThat(bodies.get(0)).contains("HeartbeatMissed", "firing");
 			assertThat(bodies.get(1)).as("no sender said so: the flush found it at its end").contains("resolved");
 			assertThat(send("GET", "/api/v1/alerts/" + fingerprint + "/history", responder, null).body())
 				.contains("not refreshed within the resolve timeout");
-		}
-		finally {
-			server.stop(0);
 		}
 	}
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.watchkeeper.IntegrationTest;
+import dev.watchkeeper.WebhookPeer;
 import dev.watchkeeper.identity.IdentityFixtures;
 import dev.watchkeeper.identity.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -79,22 +80,21 @@ class AlertmanagerPeerIntegrationTests extends IntegrationTest {
 				{"slug":"%s","name":"Payments %s","tier":1}""".formatted(service, run));
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		String key = fixtures.integrationKey(service, null);
-		String secret = SignedWebhookPeer.newSecret();
-		try (var receiver = SignedWebhookPeer.start()) {
+		String secret = WebhookPeer.newSecret();
+		try (var receiver = WebhookPeer.start()) {
 			String manager = fixtures.token(Role.MANAGER);
 			var channel = send("POST", "/api/v1/channels", manager, """
 					{"name":"am-%s","kind":"webhook","url":"%s","signingSecret":"%s"}""".formatted(run, receiver.url(),
 					secret));
 			assertThat(channel.statusCode()).as(channel.body()).isEqualTo(201);
-			var routing = send("PUT", "/api/v1/alerting/config", manager,
-					SignedWebhookPeer.routingFor(run, "am-" + run));
+			var routing = send("PUT", "/api/v1/alerting/config", manager, WebhookPeer.routingFor(run, "am-" + run));
 			assertThat(routing.statusCode()).as(routing.body()).isEqualTo(200);
 			forwardAndCompare(run, viewer, service, key, secret, receiver);
 		}
 	}
 
 	private void forwardAndCompare(String run, String viewer, String service, String key, String secret,
-			SignedWebhookPeer receiver) throws Exception {
+			WebhookPeer receiver) throws Exception {
 		String configuration = """
 				route:
 				  receiver: watchkeeper
@@ -151,7 +151,7 @@ class AlertmanagerPeerIntegrationTests extends IntegrationTest {
 
 			var notice = receiver.await("from Watchkeeper about the forwarded alerts", WAIT,
 					body -> body.contains(run) && body.contains("\"status\":\"firing\""));
-			assertThat(SignedWebhookPeer.signedWith(secret, notice)).as("signature of " + notice).isTrue();
+			assertThat(WebhookPeer.signedWith(secret, notice)).as("signature of " + notice).isTrue();
 			assertThat(notice.body()).contains("PeerTestDatabaseDown").contains("db-1");
 
 			// db-1 ends now: Alertmanager sends it as resolved

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.watchkeeper.IntegrationTest;
+import dev.watchkeeper.WebhookPeer;
 import dev.watchkeeper.identity.IdentityFixtures;
 import dev.watchkeeper.identity.Role;
 import dev.watchkeeper.identity.Team;
@@ -40,21 +41,20 @@ class PrometheusPeerIntegrationTests extends IntegrationTest {
 		String key = fixtures.integrationKey(null, team.slug());
 		String viewer = fixtures.token(Role.VIEWER);
 		String manager = fixtures.token(Role.MANAGER);
-		String secret = SignedWebhookPeer.newSecret();
-		try (var receiver = SignedWebhookPeer.start()) {
+		String secret = WebhookPeer.newSecret();
+		try (var receiver = WebhookPeer.start()) {
 			var channel = send("POST", "/api/v1/channels", manager, """
 					{"name":"peer-%s","kind":"webhook","url":"%s","signingSecret":"%s"}""".formatted(run,
 					receiver.url(), secret));
 			assertThat(channel.statusCode()).as(channel.body()).isEqualTo(201);
-			var routing = send("PUT", "/api/v1/alerting/config", manager,
-					SignedWebhookPeer.routingFor(run, "peer-" + run));
+			var routing = send("PUT", "/api/v1/alerting/config", manager, WebhookPeer.routingFor(run, "peer-" + run));
 			assertThat(routing.statusCode()).as(routing.body()).isEqualTo(200);
 			fireAndResolve(run, key, viewer, team, secret, receiver);
 		}
 	}
 
-	private void fireAndResolve(String run, String key, String viewer, Team team, String secret,
-			SignedWebhookPeer receiver) throws Exception {
+	private void fireAndResolve(String run, String key, String viewer, Team team, String secret, WebhookPeer receiver)
+			throws Exception {
 		String configuration = """
 				global:
 				  evaluation_interval: 1s
@@ -86,7 +86,7 @@ class PrometheusPeerIntegrationTests extends IntegrationTest {
 
 			var fired = receiver.await("about the firing alert", WAIT,
 					body -> body.contains(run) && body.contains("\"status\":\"firing\""));
-			assertThat(SignedWebhookPeer.signedWith(secret, fired)).as("signature of " + fired).isTrue();
+			assertThat(WebhookPeer.signedWith(secret, fired)).as("signature of " + fired).isTrue();
 			assertThat(fired.body()).contains("PeerTestHighErrorRate")
 				.contains("https://runbooks.example.com/high-error-rate");
 
@@ -103,7 +103,7 @@ class PrometheusPeerIntegrationTests extends IntegrationTest {
 
 			var resolvedNotice = receiver.await("about the resolved alert", WAIT,
 					body -> body.contains(run) && body.contains("\"status\":\"resolved\""));
-			assertThat(SignedWebhookPeer.signedWith(secret, resolvedNotice)).isTrue();
+			assertThat(WebhookPeer.signedWith(secret, resolvedNotice)).isTrue();
 			assertThat(resolvedNotice.id()).as("a new notice, not a retry of the first").isNotEqualTo(fired.id());
 		}
 	}

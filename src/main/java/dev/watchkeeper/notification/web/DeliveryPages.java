@@ -2,8 +2,8 @@ package dev.watchkeeper.notification.web;
 
 import java.util.UUID;
 
-import dev.watchkeeper.notification.Channels;
 import dev.watchkeeper.notification.Deliveries;
+import dev.watchkeeper.notification.Notifications;
 import dev.watchkeeper.platform.DomainException;
 import dev.watchkeeper.platform.PageQuery;
 
@@ -22,11 +22,11 @@ class DeliveryPages {
 
 	private final Deliveries deliveries;
 
-	private final Channels channels;
+	private final Notifications notifications;
 
-	DeliveryPages(Deliveries deliveries, Channels channels) {
+	DeliveryPages(Deliveries deliveries, Notifications notifications) {
 		this.deliveries = deliveries;
-		this.channels = channels;
+		this.notifications = notifications;
 	}
 
 	@GetMapping("/deliveries")
@@ -40,7 +40,7 @@ class DeliveryPages {
 		model.addAttribute("page", result);
 		model.addAttribute("status", statusFilter);
 		model.addAttribute("channel", channelFilter);
-		model.addAttribute("channels", channels.list());
+		model.addAttribute("channels", notifications.channelNames());
 		return "notification/deliveries";
 	}
 

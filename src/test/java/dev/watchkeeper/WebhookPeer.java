@@ -1,4 +1,4 @@
-package dev.watchkeeper.peers;
+package dev.watchkeeper;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,23 +21,23 @@ import com.sun.net.httpserver.HttpServer;
  * signatures on its own (HMAC-SHA256 over {@code id.timestamp.body}, keyed with the
  * base64 part of {@code whsec_…}), as a user's receiver would.
  */
-final class SignedWebhookPeer implements AutoCloseable {
+public final class WebhookPeer implements AutoCloseable {
 
 	/** One request as received. */
-	record Received(String id, String timestamp, String signature, String body) {
+	public record Received(String id, String timestamp, String signature, String body) {
 	}
 
 	private final HttpServer server;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
-	private SignedWebhookPeer(HttpServer server) {
+	private WebhookPeer(HttpServer server) {
 		this.server = server;
 	}
 
-	static SignedWebhookPeer start() throws IOException {
+	public static WebhookPeer start() throws IOException {
 		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		var peer = new SignedWebhookPeer(server);
+		var peer = new WebhookPeer(server);
 		server.createContext("/hook", exchange -> {
 			var headers = exchange.getRequestHeaders();
 			peer.received.add(new Received(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
@@ -50,12 +50,12 @@ final class SignedWebhookPeer implements AutoCloseable {
 		return peer;
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
 	}
 
 	/** Waits for a request whose body satisfies {@code matches}; fails after the wait. */
-	Received await(String what, Duration wait, Predicate<String> matches) throws InterruptedException {
+	public Received await(String what, Duration wait, Predicate<String> matches) throws InterruptedException {
 		long deadline = System.nanoTime() + wait.toNanos();
 		while (System.nanoTime() < deadline) {
 			for (Received request : received) {
@@ -68,8 +68,20 @@ final class SignedWebhookPeer implements AutoCloseable {
 		throw new AssertionError("No webhook " + what + " within " + wait + "; received: " + received);
 	}
 
+	/**
+	 * Waits until {@code count} requests have arrived (or the wait is over) and returns
+	 * the bodies received by then, in order.
+	 */
+	public List<String> awaitBodies(int count, Duration wait) throws InterruptedException {
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (received.size() < count && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		return received.stream().map(Received::body).toList();
+	}
+
 	/** Whether the request carries a valid signature for this secret. */
-	static boolean signedWith(String secret, Received request) throws GeneralSecurityException {
+	public static boolean signedWith(String secret, Received request) throws GeneralSecurityException {
 		if (request.id() == null || request.timestamp() == null || request.signature() == null) {
 			return false;
 		}
@@ -88,7 +100,7 @@ final class SignedWebhookPeer implements AutoCloseable {
 	}
 
 	/** A fresh secret in the form Watchkeeper accepts. */
-	static String newSecret() {
+	public static String newSecret() {
 		byte[] bytes = new byte[32];
 		new java.security.SecureRandom().nextBytes(bytes);
 		return "whsec_" + Base64.getEncoder().encodeToString(bytes);
@@ -99,7 +111,7 @@ final class SignedWebhookPeer implements AutoCloseable {
 	 * once ({@code group_wait: 0s}) and reports changes every second; everything else
 	 * goes to a receiver without channels.
 	 */
-	static String routingFor(String run, String channel) {
+	public static String routingFor(String run, String channel) {
 		return """
 				route:
 				  receiver: default
