@@ -86,6 +86,43 @@ class AlertBatchIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void requestsPostedAtOnceAreWrittenTogetherYetEachGetsItsOwnReceiptAndEachAlertFiresOnce() throws Exception {
+		List<PostableAlert> shared = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			shared.add(alert("host-" + i, null));
+		}
+		List<List<PostableAlert>> posted = new ArrayList<>();
+		List<Future<Alerts.Receipt>> results = new ArrayList<>();
+		try (ExecutorService senders = Executors.newFixedThreadPool(16)) {
+			for (int b = 0; b < 48; b++) {
+				List<PostableAlert> batch = new ArrayList<>(shared);
+				Collections.shuffle(batch, new Random(b));
+				List<PostableAlert> request = List.copyOf(batch.subList(0, 10 + b % 30));
+				posted.add(request);
+				results.add(senders.submit(() -> alerts.intake(request, "api", Map.of("team", "intake"))));
+			}
+			senders.shutdown();
+			assertThat(senders.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+		}
+		int fired = 0;
+		for (int b = 0; b < results.size(); b++) {
+			Alerts.Receipt receipt = results.get(b).get();
+			assertThat(receipt.received()).isEqualTo(posted.get(b).size());
+			var expected = posted.get(b).stream().map(a -> {
+				var labels = new java.util.TreeMap<>(a.labels());
+				labels.put("team", "intake");
+				return Fingerprint.of(labels);
+			}).toList();
+			assertThat(receipt.fingerprints()).as("request %d is answered about its own alerts, in order", b)
+				.containsExactlyElementsOf(expected);
+			fired += receipt.fired();
+		}
+		List<Alert> stored = alerts.list(Map.of("run", run), true, 1000);
+		assertThat(stored).allSatisfy(a -> assertThat(a.labels()).containsEntry("team", "intake"));
+		assertThat(fired).as("each alert fired exactly once over all requests").isEqualTo(stored.size());
+	}
+
+	@Test
 	void concurrentBatchesStartingAlertsOfTheSameGroupsInAnyOrderAllSucceed() throws Exception {
 		String name = "GroupRace" + run.substring(4);
 		// other tests of this context change the routing: group by service for this one

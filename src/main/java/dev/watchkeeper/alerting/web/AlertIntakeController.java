@@ -53,7 +53,7 @@ class AlertIntakeController {
 					+ "alerts without a service label (a team key: team=<slug>).")
 	ResponseEntity<Void> alertmanagerApi(@AuthenticationPrincipal Object sender,
 			@RequestBody List<PostableAlert> posted) {
-		alerts.receive(posted, "alertmanager-api", addedLabels(sender));
+		alerts.intake(posted, "alertmanager-api", addedLabels(sender));
 		return ResponseEntity.ok().build();
 	}
 
@@ -87,7 +87,7 @@ class AlertIntakeController {
 		}
 		List<PostableAlert> posted = payload.alerts() == null ? List.of()
 				: payload.alerts().stream().map(a -> a == null ? null : a.postable()).toList();
-		return alerts.receive(posted, "alertmanager-webhook", addedLabels(sender));
+		return alerts.intake(posted, "alertmanager-webhook", addedLabels(sender));
 	}
 
 	@PostMapping(path = "/api/v1/alerts", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -95,7 +95,7 @@ class AlertIntakeController {
 			description = "The Alertmanager alert shape, with an integration key or a responder's API token; "
 					+ "answers how many were received, fired and resolved. Keys add labels as for the API v2.")
 	Alerts.Receipt nativeIntake(@AuthenticationPrincipal Object sender, @RequestBody List<PostableAlert> posted) {
-		return alerts.receive(posted, "api", addedLabels(sender));
+		return alerts.intake(posted, "api", addedLabels(sender));
 	}
 
 	/**
@@ -109,15 +109,8 @@ class AlertIntakeController {
 	/** Alertmanager answers 400 for bad alerts; so does its API here. */
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> invalid(DomainException ex, jakarta.servlet.http.HttpServletRequest request) {
-		HttpStatus status = ex.kind() == DomainException.Kind.INVALID
-				&& request.getRequestURI().startsWith("/alertmanager/") ? HttpStatus.BAD_REQUEST
-						: ex.kind() == DomainException.Kind.INVALID ? HttpStatus.UNPROCESSABLE_ENTITY
-								: HttpStatus.CONFLICT;
-		ProblemDetail problem = Problems.of(status, ex.type(), ex.getMessage());
-		if (!ex.fieldErrors().isEmpty()) {
-			problem.setProperty("errors", ex.fieldErrors());
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return Problems.of(ex, request.getRequestURI().startsWith("/alertmanager/") ? HttpStatus.BAD_REQUEST
+				: HttpStatus.UNPROCESSABLE_ENTITY);
 	}
 
 }

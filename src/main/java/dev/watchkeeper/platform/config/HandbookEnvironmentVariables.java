@@ -62,7 +62,10 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_SMTP_FROM", "watchkeeper.notification.smtp.from"),
 			Map.entry("WATCHKEEPER_SMTP_STARTTLS", "watchkeeper.notification.smtp.starttls"),
 			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_POLL_INTERVAL", "watchkeeper.alerting.dispatch.poll-interval"),
-			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_BATCH", "watchkeeper.alerting.dispatch.batch"));
+			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_BATCH", "watchkeeper.alerting.dispatch.batch"),
+			Map.entry("WATCHKEEPER_ALERTING_INTAKE_WRITERS", "watchkeeper.alerting.intake.writers"),
+			Map.entry("WATCHKEEPER_ALERTING_INTAKE_MAX_ALERTS_PER_COMMIT",
+					"watchkeeper.alerting.intake.max-alerts-per-commit"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -40,24 +40,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ProblemDetail> domain(DomainException ex) {
-		HttpStatus status = switch (ex.kind()) {
-			case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-			case LOCKED -> HttpStatus.LOCKED;
-			case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
-		};
-		ProblemDetail problem = Problems.of(status, ex.type(), ex.getMessage());
-		if (!ex.fieldErrors().isEmpty()) {
-			problem.setProperty("errors", ex.fieldErrors());
-		}
-		var response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		ex.retryAfter()
-			.ifPresent(after -> response.header(HttpHeaders.RETRY_AFTER,
-					Long.toString(Math.max(1, after.toSeconds() + (after.toMillisPart() > 0 ? 1 : 0)))));
-		return response.body(problem);
+		return Problems.of(ex, HttpStatus.UNPROCESSABLE_ENTITY);
 	}
 
 	@ExceptionHandler(AccessDeniedException.class)

@@ -2,8 +2,14 @@ package dev.watchkeeper.platform.web;
 
 import java.net.URI;
 
+import dev.watchkeeper.platform.DomainException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /** Builds RFC 9457 problems with Watchkeeper's stable type URIs. */
 public final class Problems {
@@ -17,6 +23,32 @@ public final class Problems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_PREFIX + type));
 		return problem;
+	}
+
+	/**
+	 * The answer to a broken domain rule: its status (422 for invalid input unless
+	 * {@code invalidStatus} says otherwise), the field errors and, for locks and rate
+	 * limits, {@code Retry-After}.
+	 */
+	public static ResponseEntity<ProblemDetail> of(DomainException ex, HttpStatus invalidStatus) {
+		HttpStatus status = switch (ex.kind()) {
+			case INVALID -> invalidStatus;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case LOCKED -> HttpStatus.LOCKED;
+			case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+		};
+		ProblemDetail problem = of(status, ex.type(), ex.getMessage());
+		if (!ex.fieldErrors().isEmpty()) {
+			problem.setProperty("errors", ex.fieldErrors());
+		}
+		var response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		ex.retryAfter()
+			.ifPresent(after -> response.header(HttpHeaders.RETRY_AFTER,
+					Long.toString(Math.max(1, after.toSeconds() + (after.toMillisPart() > 0 ? 1 : 0)))));
+		return response.body(problem);
 	}
 
 	/** The slug for a status that no domain rule named (e.g. 405, 415). */

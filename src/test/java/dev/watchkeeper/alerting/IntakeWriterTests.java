@@ -1,0 +1,168 @@
+package dev.watchkeeper.alerting;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * The intake writer groups requests that wait while a write commits, answers each with
+ * its own receipt, and keeps one request's failure from failing the others.
+ */
+class IntakeWriterTests {
+
+	private final AlertIntake intake = mock(AlertIntake.class);
+
+	private final List<List<String>> written = new CopyOnWriteArrayList<>();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final IntakeWriter writer = new IntakeWriter(intake, new TransactionTemplate(new NoTransactions()),
+			new IntakeSettings(1, 2048), registry);
+
+	@AfterEach
+	void stop() {
+		writer.stop();
+	}
+
+	private static AlertIntake.Batch batch(String source) {
+		return new AlertIntake.Batch(List.of(), source);
+	}
+
+	/** Each batch's receipt names its source as its only fingerprint. */
+	private static List<Alerts.Receipt> receipts(List<AlertIntake.Batch> batches) {
+		return batches.stream().map(b -> new Alerts.Receipt(1, 0, 0, List.of(b.source()))).toList();
+	}
+
+	@Test
+	void requestsArrivingDuringACommitAreWrittenTogetherAndEachGetsItsOwnReceipt() throws Exception {
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		when(intake.store(anyList())).thenAnswer(call -> {
+			List<AlertIntake.Batch> batches = call.getArgument(0);
+			written.add(batches.stream().map(AlertIntake.Batch::source).toList());
+			if (batches.get(0).source().equals("first")) {
+				firstStarted.countDown();
+				releaseFirst.await(10, TimeUnit.SECONDS);
+			}
+			return receipts(batches);
+		});
+		writer.start();
+		try (ExecutorService senders = Executors.newFixedThreadPool(6)) {
+			Future<Alerts.Receipt> first = senders.submit(() -> writer.write(batch("first")));
+			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			List<Future<Alerts.Receipt>> waiting = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				String source = "waiting-" + i;
+				waiting.add(senders.submit(() -> writer.write(batch(source))));
+			}
+			waitForQueued(5);
+			releaseFirst.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("first");
+			for (int i = 0; i < 5; i++) {
+				assertThat(waiting.get(i).get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("waiting-" + i);
+			}
+		}
+		assertThat(written).hasSize(2);
+		assertThat(written.get(1)).as("the five that waited share one commit")
+			.containsExactlyInAnyOrder("waiting-0", "waiting-1", "waiting-2", "waiting-3", "waiting-4");
+		assertThat(registry.get("watchkeeper.alert.intake.requests.per.commit").summary().max()).isEqualTo(5);
+	}
+
+	@Test
+	void whenAGroupFailsEachRequestIsWrittenAloneSoOnlyTheBadOneFails() throws Exception {
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		when(intake.store(anyList())).thenAnswer(call -> {
+			List<AlertIntake.Batch> batches = call.getArgument(0);
+			written.add(batches.stream().map(AlertIntake.Batch::source).toList());
+			if (batches.get(0).source().equals("first")) {
+				firstStarted.countDown();
+				releaseFirst.await(10, TimeUnit.SECONDS);
+			}
+			if (batches.stream().anyMatch(b -> b.source().equals("bad"))) {
+				throw new IllegalStateException("the database refused the bad one");
+			}
+			return receipts(batches);
+		});
+		writer.start();
+		try (ExecutorService senders = Executors.newFixedThreadPool(4)) {
+			Future<Alerts.Receipt> first = senders.submit(() -> writer.write(batch("first")));
+			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<Alerts.Receipt> good = senders.submit(() -> writer.write(batch("good")));
+			waitForQueued(1);
+			Future<Alerts.Receipt> bad = senders.submit(() -> writer.write(batch("bad")));
+			waitForQueued(2);
+			Future<Alerts.Receipt> other = senders.submit(() -> writer.write(batch("other")));
+			waitForQueued(3);
+			releaseFirst.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("first");
+			assertThat(good.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("good");
+			assertThat(other.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("other");
+			assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
+				.hasRootCauseMessage("the database refused the bad one");
+		}
+		assertThat(written).containsExactly(List.of("first"), List.of("good", "bad", "other"), List.of("good"),
+				List.of("bad"), List.of("other"));
+	}
+
+	@Test
+	void aWriterThatIsNotRunningTurnsRequestsAwayWithRetryAfter() {
+		assertThatThrownBy(() -> writer.write(batch("early")))
+			.isInstanceOfSatisfying(dev.watchkeeper.platform.DomainException.class, ex -> {
+				assertThat(ex.kind()).isEqualTo(dev.watchkeeper.platform.DomainException.Kind.RATE_LIMITED);
+				assertThat(ex.retryAfter()).isPresent();
+			});
+	}
+
+	/** Waits until this many requests wait in the writer's queue. */
+	private void waitForQueued(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (writer.queued() < count && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(writer.queued()).isEqualTo(count);
+	}
+
+	/** Commits nothing: the writer's grouping is under test, not a database. */
+	private static final class NoTransactions extends AbstractPlatformTransactionManager {
+
+		@Override
+		protected Object doGetTransaction() {
+			return new Object();
+		}
+
+		@Override
+		protected void doBegin(Object transaction, TransactionDefinition definition) {
+		}
+
+		@Override
+		protected void doCommit(DefaultTransactionStatus status) {
+		}
+
+		@Override
+		protected void doRollback(DefaultTransactionStatus status) {
+		}
+
+	}
+
+}
