@@ -106,7 +106,8 @@ class AlertIntake {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Set<String> distinct = new LinkedHashSet<>();
 		batches.forEach(batch -> batch.alerts().forEach(alert -> distinct.add(alert.fingerprint())));
-		Map<String, AlertStore.Stored> current = new HashMap<>(store.lockAll(distinct));
+		Map<String, AlertStore.Stored> stored = store.lockAll(distinct);
+		Map<String, AlertStore.Stored> current = new HashMap<>(stored);
 		// a fingerprint twice merges with its earlier occurrence, as in two requests
 		Map<String, AlertStore.Upsert> latest = new LinkedHashMap<>();
 		List<Object> published = new ArrayList<>();
@@ -141,7 +142,7 @@ class AlertIntake {
 			}
 			receipts.add(new Alerts.Receipt(batch.alerts().size(), fired, resolved, fingerprints));
 		}
-		store.saveAll(latest.values(), now);
+		store.saveAll(latest.values(), stored.keySet(), now);
 		// the groups of newly firing alerts, due after their group_wait, in this
 		// transaction: a crash cannot lose the decision to notify
 		if (!started.isEmpty()) {

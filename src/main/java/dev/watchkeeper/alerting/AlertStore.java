@@ -4,11 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import tools.jackson.core.type.TypeReference;
@@ -102,42 +104,60 @@ class AlertStore {
 	}
 
 	/**
-	 * Inserts or updates these alerts (distinct fingerprints) in one statement. The rows
-	 * travel as one array per column, so the statement text and its plan are the same for
-	 * every batch size and nothing but the label and annotation maps is turned into JSON.
+	 * Writes these alerts (distinct fingerprints) under the locks of {@link #lockAll}:
+	 * those {@code stored} already are updated in one statement that leaves their labels
+	 * alone (a refresh changes only times and annotations), the others are inserted in
+	 * one statement. The rows travel as one array per column, so the statement texts and
+	 * their plans are the same for every batch size, and only new alerts' labels are
+	 * turned into JSON.
+	 * @param stored the fingerprints {@link #lockAll} found
 	 */
-	void saveAll(Collection<Upsert> alerts, Instant now) {
+	void saveAll(Collection<Upsert> alerts, Set<String> stored, Instant now) {
+		List<Upsert> updates = new ArrayList<>(alerts.size());
+		List<Upsert> inserts = new ArrayList<>();
+		for (Upsert upsert : alerts) {
+			(stored.contains(upsert.alert().fingerprint()) ? updates : inserts).add(upsert);
+		}
+		update(updates, now);
+		insert(inserts, now);
+	}
+
+	private void update(List<Upsert> alerts, Instant now) {
 		if (alerts.isEmpty()) {
 			return;
 		}
-		int n = alerts.size();
-		String[] fingerprint = new String[n];
-		String[] alertname = new String[n];
-		String[] labels = new String[n];
-		String[] annotations = new String[n];
-		String[] severity = new String[n];
-		String[] startsAt = new String[n];
-		String[] endsAt = new String[n];
-		String[] endsAtExplicit = new String[n];
-		String[] generatorUrl = new String[n];
-		String[] source = new String[n];
-		String[] receivedAt = new String[n];
-		int i = 0;
-		for (Upsert upsert : alerts) {
-			Alert alert = upsert.alert();
-			fingerprint[i] = alert.fingerprint();
-			alertname[i] = alert.name();
-			labels[i] = json.writeValueAsString(alert.labels());
-			annotations[i] = json.writeValueAsString(alert.annotations());
-			severity[i] = alert.severity();
-			startsAt[i] = alert.startsAt().toString();
-			endsAt[i] = alert.endsAt().toString();
-			endsAtExplicit[i] = Boolean.toString(upsert.endsAtExplicit());
-			generatorUrl[i] = alert.generatorUrl();
-			source[i] = alert.source();
-			receivedAt[i] = alert.receivedAt().toString();
-			i++;
+		Columns c = new Columns(alerts, json, false);
+		jdbc.sql(
+				"""
+						UPDATE alerting_alerts AS a SET annotations = CAST(r.annotations AS jsonb), severity = r.severity,
+						       starts_at = r.starts_at, ends_at = r.ends_at, ends_at_explicit = r.ends_at_explicit,
+						       generator_url = r.generator_url, source = r.source, received_at = r.received_at,
+						       updated_at = :updatedAt
+						  FROM unnest(CAST(:fingerprint AS text[]), CAST(:annotations AS text[]), CAST(:severity AS text[]),
+						              CAST(:startsAt AS timestamptz[]), CAST(:endsAt AS timestamptz[]),
+						              CAST(:endsAtExplicit AS boolean[]), CAST(:generatorUrl AS text[]), CAST(:source AS text[]),
+						              CAST(:receivedAt AS timestamptz[]))
+						       AS r(fingerprint, annotations, severity, starts_at, ends_at, ends_at_explicit, generator_url,
+						            source, received_at)
+						 WHERE a.fingerprint = r.fingerprint""")
+			.param("fingerprint", c.fingerprint)
+			.param("annotations", c.annotations)
+			.param("severity", c.severity)
+			.param("startsAt", c.startsAt)
+			.param("endsAt", c.endsAt)
+			.param("endsAtExplicit", c.endsAtExplicit)
+			.param("generatorUrl", c.generatorUrl)
+			.param("source", c.source)
+			.param("receivedAt", c.receivedAt)
+			.param("updatedAt", Timestamp.from(now))
+			.update();
+	}
+
+	private void insert(List<Upsert> alerts, Instant now) {
+		if (alerts.isEmpty()) {
+			return;
 		}
+		Columns c = new Columns(alerts, json, true);
 		jdbc.sql(
 				"""
 						INSERT INTO alerting_alerts (fingerprint, alertname, labels, annotations, severity, starts_at, ends_at,
@@ -150,24 +170,78 @@ class AlertStore {
 						              CAST(:generatorUrl AS text[]), CAST(:source AS text[]), CAST(:receivedAt AS timestamptz[]))
 						       AS r(fingerprint, alertname, labels, annotations, severity, starts_at, ends_at, ends_at_explicit,
 						            generator_url, source, received_at)
-						 ORDER BY fingerprint
-						ON CONFLICT (fingerprint) DO UPDATE SET annotations = EXCLUDED.annotations, severity = EXCLUDED.severity,
-						  starts_at = EXCLUDED.starts_at, ends_at = EXCLUDED.ends_at, ends_at_explicit = EXCLUDED.ends_at_explicit,
-						  generator_url = EXCLUDED.generator_url, source = EXCLUDED.source, received_at = EXCLUDED.received_at,
-						  updated_at = EXCLUDED.updated_at""")
-			.param("fingerprint", fingerprint)
-			.param("alertname", alertname)
-			.param("labels", labels)
-			.param("annotations", annotations)
-			.param("severity", severity)
-			.param("startsAt", startsAt)
-			.param("endsAt", endsAt)
-			.param("endsAtExplicit", endsAtExplicit)
-			.param("generatorUrl", generatorUrl)
-			.param("source", source)
-			.param("receivedAt", receivedAt)
+						 ORDER BY fingerprint""")
+			.param("fingerprint", c.fingerprint)
+			.param("alertname", c.alertname)
+			.param("labels", c.labels)
+			.param("annotations", c.annotations)
+			.param("severity", c.severity)
+			.param("startsAt", c.startsAt)
+			.param("endsAt", c.endsAt)
+			.param("endsAtExplicit", c.endsAtExplicit)
+			.param("generatorUrl", c.generatorUrl)
+			.param("source", c.source)
+			.param("receivedAt", c.receivedAt)
 			.param("updatedAt", Timestamp.from(now))
 			.update();
+	}
+
+	/** Alerts as one array per column, as the statements above bind them. */
+	private static final class Columns {
+
+		final String[] fingerprint;
+
+		final String[] alertname;
+
+		final String[] labels;
+
+		final String[] annotations;
+
+		final String[] severity;
+
+		final String[] startsAt;
+
+		final String[] endsAt;
+
+		final String[] endsAtExplicit;
+
+		final String[] generatorUrl;
+
+		final String[] source;
+
+		final String[] receivedAt;
+
+		Columns(List<Upsert> alerts, JsonMapper json, boolean withLabels) {
+			int n = alerts.size();
+			fingerprint = new String[n];
+			alertname = new String[n];
+			labels = withLabels ? new String[n] : null;
+			annotations = new String[n];
+			severity = new String[n];
+			startsAt = new String[n];
+			endsAt = new String[n];
+			endsAtExplicit = new String[n];
+			generatorUrl = new String[n];
+			source = new String[n];
+			receivedAt = new String[n];
+			for (int i = 0; i < n; i++) {
+				Alert alert = alerts.get(i).alert();
+				fingerprint[i] = alert.fingerprint();
+				alertname[i] = alert.name();
+				if (withLabels) {
+					labels[i] = json.writeValueAsString(alert.labels());
+				}
+				annotations[i] = json.writeValueAsString(alert.annotations());
+				severity[i] = alert.severity();
+				startsAt[i] = alert.startsAt().toString();
+				endsAt[i] = alert.endsAt().toString();
+				endsAtExplicit[i] = Boolean.toString(alerts.get(i).endsAtExplicit());
+				generatorUrl[i] = alert.generatorUrl();
+				source[i] = alert.source();
+				receivedAt[i] = alert.receivedAt().toString();
+			}
+		}
+
 	}
 
 	Optional<Alert> find(String fingerprint) {

@@ -87,8 +87,8 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens, keys, problems), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_MACHINE_PATHS)
 				.permitAll()
-				// refuse before reading a possibly large body; controllers say the same
-				// with @PreAuthorize
+				// the one rule for alert intake: refused before a possibly large body is
+				// read
 				.requestMatchers(HttpMethod.POST, INTAKE_PATHS)
 				.hasAnyAuthority(Role.RESPONDER.authority(), IntegrationSender.AUTHORITY)
 				.anyRequest()
