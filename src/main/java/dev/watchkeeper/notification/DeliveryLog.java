@@ -69,8 +69,9 @@ class DeliveryLog {
 	}
 
 	private Delivery row(ResultSet rs, List<Delivery.Attempt> attempts) throws SQLException {
-		Notice notice = json.readValue(rs.getString("notice"), Notice.class);
-		String subject = (rs.getBoolean("test") ? "[TEST] " : "") + Messages.subject(notice);
+		String subject = (rs.getBoolean("test") ? "[TEST] " : "") + (rs.getString("message") != null
+				? json.readValue(rs.getString("message"), PersonalMessage.class).subject()
+				: Messages.subject(json.readValue(rs.getString("notice"), Notice.class)));
 		return new Delivery(rs.getObject("id", UUID.class), rs.getString("idempotency_key"),
 				rs.getObject("channel_id", UUID.class), rs.getString("channel_name"), rs.getString("channel_kind"),
 				subject, rs.getString("status"), rs.getBoolean("test"), rs.getInt("attempts"),

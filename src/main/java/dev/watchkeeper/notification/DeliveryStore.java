@@ -48,9 +48,36 @@ class DeliveryStore {
 			.update() > 0;
 	}
 
-	/** A delivery a worker holds the lease of. */
+	/**
+	 * Inserts a pending message to a person, due now; false when the idempotency key is
+	 * taken. The log shows the address where a channel delivery shows the channel.
+	 */
+	boolean insertPersonal(UUID id, String kind, String address, PersonalMessage message, String idempotencyKey,
+			Instant now, Instant giveUpAt) {
+		return jdbc
+			.sql("""
+					INSERT INTO notification_deliveries (id, idempotency_key, channel_name, channel_kind, recipient, message,
+					  status, attempts, next_attempt_at, give_up_at, created_at, updated_at)
+					VALUES (:id, :key, :address, :kind, :address, CAST(:message AS jsonb), 'pending', 0, :now, :giveUpAt,
+					  :now, :now)
+					ON CONFLICT (idempotency_key) DO NOTHING""")
+			.param("id", id)
+			.param("key", idempotencyKey)
+			.param("address", address)
+			.param("kind", kind)
+			.param("message", json.writeValueAsString(message))
+			.param("now", Timestamp.from(now))
+			.param("giveUpAt", Timestamp.from(giveUpAt))
+			.update() > 0;
+	}
+
+	/**
+	 * A delivery a worker holds the lease of: a notice to a channel, or a message to the
+	 * person at {@code recipient} (then {@code channelKind} is the contact method's
+	 * kind).
+	 */
 	record Claimed(UUID id, String idempotencyKey, UUID channelId, String channelName, String channelKind,
-			Notice notice, boolean test, int attempts, Instant giveUpAt) {
+			Notice notice, String recipient, PersonalMessage message, boolean test, int attempts, Instant giveUpAt) {
 	}
 
 	/**
@@ -58,22 +85,25 @@ class DeliveryStore {
 	 * several nodes claim at once without waiting on or taking each other's rows.
 	 */
 	List<Claimed> claim(String owner, Instant now, Instant leaseUntil, int limit) {
-		return jdbc
-			.sql("""
-					UPDATE notification_deliveries SET lease_owner = :owner, lease_until = :leaseUntil
-					WHERE id IN (SELECT id FROM notification_deliveries
-					             WHERE status = 'pending' AND next_attempt_at <= :now
-					               AND (lease_until IS NULL OR lease_until <= :now)
-					             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-					RETURNING id, idempotency_key, channel_id, channel_name, channel_kind, notice, test, attempts, give_up_at""")
+		return jdbc.sql("""
+				UPDATE notification_deliveries SET lease_owner = :owner, lease_until = :leaseUntil
+				WHERE id IN (SELECT id FROM notification_deliveries
+				             WHERE status = 'pending' AND next_attempt_at <= :now
+				               AND (lease_until IS NULL OR lease_until <= :now)
+				             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+				RETURNING id, idempotency_key, channel_id, channel_name, channel_kind, notice, recipient, message, test,
+				  attempts, give_up_at""")
 			.param("owner", owner)
 			.param("now", Timestamp.from(now))
 			.param("leaseUntil", Timestamp.from(leaseUntil))
 			.param("limit", limit)
 			.query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("idempotency_key"),
 					rs.getObject("channel_id", UUID.class), rs.getString("channel_name"), rs.getString("channel_kind"),
-					json.readValue(rs.getString("notice"), Notice.class), rs.getBoolean("test"), rs.getInt("attempts"),
-					rs.getTimestamp("give_up_at").toInstant()))
+					rs.getString("notice") == null ? null : json.readValue(rs.getString("notice"), Notice.class),
+					rs.getString("recipient"),
+					rs.getString("message") == null ? null
+							: json.readValue(rs.getString("message"), PersonalMessage.class),
+					rs.getBoolean("test"), rs.getInt("attempts"), rs.getTimestamp("give_up_at").toInstant()))
 			.list();
 	}
 

@@ -130,8 +130,13 @@ class DeliveryWorker implements SmartLifecycle {
 			.filter(Objects::nonNull)
 			.distinct()
 			.forEach(id -> channels.find(id).ifPresent(channel -> byId.put(id, channel)));
+		// Slack messages to people are posted into one configured channel, mentioning
+		// them
+		Channel peopleSlack = batch.stream().anyMatch(c -> c.message() != null && "slack".equals(c.channelKind()))
+				? channels.findByName(settings.people().slackChannel()).orElse(null) : null;
 		List<Future<?>> sending = batch.stream()
-			.<Future<?>>map(claimed -> senders.submit(() -> process(claimed, byId.get(claimed.channelId()))))
+			.<Future<?>>map(claimed -> senders.submit(
+					() -> process(claimed, claimed.message() != null ? peopleSlack : byId.get(claimed.channelId()))))
 			.toList();
 		for (Future<?> future : sending) {
 			try {
@@ -147,8 +152,15 @@ class DeliveryWorker implements SmartLifecycle {
 	private void process(DeliveryStore.Claimed claimed, Channel channel) {
 		Instant started = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long t0 = System.nanoTime();
-		SendResult result = channel == null ? SendResult.failed(null, "the channel was deleted")
-				: dispatcher.send(channel, claimed.notice(), claimed.idempotencyKey(), claimed.test());
+		SendResult result;
+		if (claimed.message() != null) {
+			result = dispatcher.sendToPerson(claimed.channelKind(), claimed.recipient(), claimed.message(),
+					claimed.idempotencyKey(), channel);
+		}
+		else {
+			result = channel == null ? SendResult.failed(null, "the channel was deleted")
+					: dispatcher.send(channel, claimed.notice(), claimed.idempotencyKey(), claimed.test());
+		}
 		long durationMs = Duration.ofNanos(System.nanoTime() - t0).toMillis();
 		transactions.executeWithoutResult(tx -> record(claimed, result, started, durationMs));
 	}

@@ -63,6 +63,75 @@ class Dispatcher {
 		}
 	}
 
+	/**
+	 * Sends a message to one person through a contact method: email through the SMTP
+	 * server, Slack as a mention in the configured Slack channel ({@code slackChannel}),
+	 * webhook as a JSON post to the person's URL, SMS and voice as a JSON post to the
+	 * configured gateway. Posts carry Standard Webhooks headers, signed when a people
+	 * signing secret is set.
+	 */
+	SendResult sendToPerson(String kind, String address, PersonalMessage message, String idempotencyKey,
+			Channel slackChannel) {
+		try {
+			return switch (kind) {
+				case "email" -> emailPerson(address, message, idempotencyKey);
+				case "slack" -> {
+					if (slackChannel == null || !"slack".equals(slackChannel.kind())) {
+						yield SendResult.failed(null, "no Slack channel for people is configured "
+								+ "(watchkeeper.notification.people.slack-channel must name a Slack channel)");
+					}
+					yield post(slackChannel.config().url(), Payloads.slackMention(address, message), Map.of());
+				}
+				case "webhook" -> signedPost(address, Payloads.personal(address, message), idempotencyKey);
+				case "sms", "voice" -> {
+					String gateway = settings.people().gatewayUrl();
+					if (gateway.isBlank()) {
+						yield SendResult.failed(null, "no SMS/voice gateway is configured "
+								+ "(watchkeeper.notification.people.gateway-url)");
+					}
+					yield signedPost(gateway, Payloads.gateway(kind, address, message), idempotencyKey);
+				}
+				default -> SendResult.failed(null, "unknown contact method kind " + kind);
+			};
+		}
+		catch (RuntimeException ex) {
+			return SendResult.retry(null, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+		}
+	}
+
+	private SendResult signedPost(String url, Map<String, Object> payload, String idempotencyKey) {
+		String body = json.writeValueAsString(payload);
+		long timestamp = clock.instant().getEpochSecond();
+		Map<String, String> headers = new java.util.LinkedHashMap<>();
+		headers.put("webhook-id", idempotencyKey);
+		headers.put("webhook-timestamp", Long.toString(timestamp));
+		String secret = settings.people().signingSecret();
+		if (!secret.isBlank()) {
+			headers.put("webhook-signature", WebhookSignature.sign(secret, idempotencyKey, timestamp, body));
+		}
+		return postJson(url, body, headers);
+	}
+
+	private SendResult emailPerson(String address, PersonalMessage message, String idempotencyKey) {
+		if (settings.smtp().host().isBlank()) {
+			return SendResult.failed(null, "no SMTP server is configured (watchkeeper.notification.smtp.host)");
+		}
+		try {
+			MimeMessage mime = mail.createMimeMessage();
+			var helper = new MimeMessageHelper(mime, true, "UTF-8");
+			helper.setFrom(settings.smtp().from());
+			helper.setTo(address);
+			helper.setSubject(message.subject());
+			helper.setText(Messages.personalText(message), Messages.personalHtml(message));
+			mime.setHeader("X-Watchkeeper-Delivery", idempotencyKey);
+			mail.send(mime);
+			return SendResult.succeeded(null);
+		}
+		catch (MailException | jakarta.mail.MessagingException ex) {
+			return SendResult.retry(null, "SMTP: " + ex.getMessage(), null);
+		}
+	}
+
 	private SendResult webhook(Channel channel, Notice notice, String idempotencyKey, boolean test) {
 		String body = json.writeValueAsString(Payloads.webhook(notice, channel.name(), settings.externalUrl(), test));
 		long timestamp = clock.instant().getEpochSecond();

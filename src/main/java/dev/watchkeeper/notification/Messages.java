@@ -188,6 +188,47 @@ final class Messages {
 		return html.append("</body></html>").toString();
 	}
 
+	/**
+	 * A message to a person as plain text: its text, then each action and the link on a
+	 * line of its own, so a phone's mail client makes them tappable.
+	 */
+	static String personalText(PersonalMessage message) {
+		StringBuilder text = new StringBuilder(message.text() == null ? "" : message.text().strip()).append("\n\n");
+		for (PersonalMessage.Action action : message.actions()) {
+			text.append(action.label()).append(": ").append(action.url()).append('\n');
+		}
+		if (message.link() != null) {
+			text.append("Open in Watchkeeper: ").append(message.link()).append('\n');
+		}
+		return text.toString();
+	}
+
+	/** A message to a person as HTML: its text, then a button per action and the link. */
+	static String personalHtml(PersonalMessage message) {
+		StringBuilder html = new StringBuilder("<html><body style=\"font-family:sans-serif\">");
+		html.append("<h2>").append(esc(message.subject())).append("</h2>");
+		html.append("<pre style=\"font-family:inherit;white-space:pre-wrap\">")
+			.append(esc(message.text() == null ? "" : message.text().strip()))
+			.append("</pre><p>");
+		for (PersonalMessage.Action action : message.actions()) {
+			html.append("<a href=\"")
+				.append(esc(action.url()))
+				.append("\" style=\"display:inline-block;padding:10px 16px;margin:0 8px 8px 0;background:#0b5cad;")
+				.append("color:#ffffff;text-decoration:none;border-radius:4px\">")
+				.append(esc(action.label()))
+				.append("</a>");
+		}
+		html.append("</p>");
+		if (message.link() != null) {
+			html.append("<p><a href=\"")
+				.append(esc(message.link()))
+				.append("\">Open in Watchkeeper</a> ")
+				.append(esc(message.link()))
+				.append("</p>");
+		}
+		return html.append("</body></html>").toString();
+	}
+
 	private static String esc(String value) {
 		return HtmlUtils.htmlEscape(value);
 	}

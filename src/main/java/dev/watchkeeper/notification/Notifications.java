@@ -24,6 +24,9 @@ public class Notifications {
 
 	private static final Set<String> STATUSES = Set.of("firing", "resolved");
 
+	/** The contact method kinds a message to a person can go through. */
+	public static final Set<String> PERSONAL_KINDS = Set.of("email", "slack", "webhook", "sms", "voice");
+
 	private final ChannelStore channels;
 
 	private final DeliveryStore deliveries;
@@ -69,6 +72,43 @@ public class Notifications {
 			return false;
 		}
 		return insert(channel, notice, idempotencyKey, false) != null;
+	}
+
+	/**
+	 * Writes one message to one person, through one of their contact methods, to the
+	 * outbox in the CALLER's transaction (propagation MANDATORY); it is sent, retried and
+	 * logged like a channel delivery. A second enqueue with the same idempotencyKey is
+	 * ignored (returns false).
+	 * @param kind the contact method's kind: email, slack (a member id, mentioned in the
+	 * configured Slack channel), webhook (a URL), sms or voice (a phone number, through
+	 * the configured gateway)
+	 * @param address the contact method's address
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean enqueueToPerson(String kind, String address, PersonalMessage message, String idempotencyKey) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (kind == null || !PERSONAL_KINDS.contains(kind)) {
+			errors.put("kind", "must be one of email, slack, webhook, sms, voice");
+		}
+		if (address == null || address.isBlank() || address.length() > 500) {
+			errors.put("address", "is required, at most 500 characters");
+		}
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 500) {
+			errors.put("idempotencyKey", "is required, at most 500 characters");
+		}
+		if (message == null || message.subject() == null || message.subject().isBlank()) {
+			errors.put("message.subject", "is required");
+		}
+		if (!errors.isEmpty()) {
+			throw DomainException.invalid(errors);
+		}
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		if (!deliveries.insertPersonal(UUID.randomUUID(), kind, address.strip(), message, idempotencyKey, now,
+				now.plus(settings.maxRetryDuration()))) {
+			return false;
+		}
+		signal.wakeAfterCommit();
+		return true;
 	}
 
 	/** A notice that could not be rendered is refused now rather than failing at send. */

@@ -36,6 +36,58 @@ final class Payloads {
 		return body;
 	}
 
+	/**
+	 * A message to a person in the people's Slack channel: it mentions the person's
+	 * member id, and each action is a button.
+	 */
+	static Map<String, Object> slackMention(String memberId, PersonalMessage message) {
+		String mention = "<@" + memberId + "> " + message.subject();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("text", mention);
+		List<Object> blocks = new java.util.ArrayList<>();
+		String text = message.text() == null ? "" : truncate(message.text().strip(), SLACK_TEXT_LIMIT);
+		blocks.add(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text",
+				slackEscape(mention) + (text.isEmpty() ? "" : "\n" + slackEscape(text)))));
+		List<Object> buttons = new java.util.ArrayList<>();
+		for (PersonalMessage.Action action : message.actions()) {
+			buttons.add(Map.of("type", "button", "text", Map.of("type", "plain_text", "text", action.label()), "url",
+					action.url()));
+		}
+		if (message.link() != null) {
+			buttons.add(Map.of("type", "button", "text", Map.of("type", "plain_text", "text", "Open in Watchkeeper"),
+					"url", message.link()));
+		}
+		if (!buttons.isEmpty()) {
+			blocks.add(Map.of("type", "actions", "elements", buttons));
+		}
+		body.put("blocks", blocks);
+		return body;
+	}
+
+	/** A message to a person's own webhook. */
+	static Map<String, Object> personal(String address, PersonalMessage message) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "page");
+		body.put("to", address);
+		body.put("subject", message.subject());
+		body.put("text", message.text());
+		body.put("link", message.link());
+		body.put("actions", message.actions().stream().map(a -> Map.of("label", a.label(), "url", a.url())).toList());
+		return body;
+	}
+
+	/**
+	 * A message for the SMS/voice gateway: the number, the kind, and a short text (the
+	 * subject and the first action's link) that fits an SMS, besides the whole message.
+	 */
+	static Map<String, Object> gateway(String kind, String number, PersonalMessage message) {
+		Map<String, Object> body = personal(number, message);
+		body.put("type", kind);
+		String first = message.actions().isEmpty() ? message.link() : message.actions().get(0).url();
+		body.put("short", truncate(message.subject(), 100) + (first == null ? "" : " " + first));
+		return body;
+	}
+
 	/** Microsoft Teams: a MessageCard (connectors) or an Adaptive Card (workflows). */
 	static Map<String, Object> teams(Messages.Message message, Notice notice, String format) {
 		if ("adaptivecard".equals(format)) {

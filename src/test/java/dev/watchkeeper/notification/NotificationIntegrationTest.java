@@ -24,11 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Base of notification tests: the app with fast retries (100 ms back-off base, 6 s until
  * giving up), the SMTP peer configured, and helpers to create channels and enqueue.
  */
-@TestPropertySource(
-		properties = { "watchkeeper.notification.poll-interval=200ms", "watchkeeper.notification.backoff-base=100ms",
-				"watchkeeper.notification.backoff-max=1s", "watchkeeper.notification.max-retry-duration=6s",
-				"watchkeeper.notification.lease=10s", "watchkeeper.notification.request-timeout=3s",
-				"watchkeeper.notification.external-url=http://watchkeeper.test" })
+@TestPropertySource(properties = { "watchkeeper.notification.poll-interval=200ms",
+		"watchkeeper.notification.backoff-base=100ms", "watchkeeper.notification.backoff-max=1s",
+		"watchkeeper.notification.max-retry-duration=6s", "watchkeeper.notification.lease=10s",
+		"watchkeeper.notification.request-timeout=3s", "watchkeeper.notification.external-url=http://watchkeeper.test",
+		"watchkeeper.notification.people.slack-channel=people-slack",
+		"watchkeeper.notification.people.signing-secret=" + NotificationIntegrationTest.PEOPLE_SECRET })
 @Import(DeliveryFailedRecorder.class)
 abstract class NotificationIntegrationTest extends IntegrationTest {
 
@@ -53,6 +54,9 @@ abstract class NotificationIntegrationTest extends IntegrationTest {
 	@Autowired
 	DeliveryFailedRecorder failures;
 
+	/** Signs posts to people's webhooks and the SMS/voice gateway in these tests. */
+	static final String PEOPLE_SECRET = "whsec_cGVvcGxlLXNpZ25pbmctc2VjcmV0LWZvci10ZXN0cw==";
+
 	String manager;
 
 	String viewer;
@@ -62,6 +66,7 @@ abstract class NotificationIntegrationTest extends IntegrationTest {
 		registry.add("watchkeeper.notification.smtp.host", () -> "127.0.0.1");
 		registry.add("watchkeeper.notification.smtp.port", () -> NotificationTestPeers.SMTP.getSmtp().getPort());
 		registry.add("watchkeeper.notification.smtp.from", () -> "watchkeeper@example.com");
+		registry.add("watchkeeper.notification.people.gateway-url", () -> NotificationTestPeers.url("/sms-gateway"));
 	}
 
 	@BeforeEach

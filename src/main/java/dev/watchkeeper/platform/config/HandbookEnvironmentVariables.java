@@ -63,6 +63,9 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_SMTP_STARTTLS", "watchkeeper.notification.smtp.starttls"),
 			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_POLL_INTERVAL", "watchkeeper.alerting.dispatch.poll-interval"),
 			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_BATCH", "watchkeeper.alerting.dispatch.batch"),
+			Map.entry("WATCHKEEPER_PEOPLE_SLACK_CHANNEL", "watchkeeper.notification.people.slack-channel"),
+			Map.entry("WATCHKEEPER_PEOPLE_GATEWAY_URL", "watchkeeper.notification.people.gateway-url"),
+			Map.entry("WATCHKEEPER_PEOPLE_SIGNING_SECRET", "watchkeeper.notification.people.signing-secret"),
 			Map.entry("WATCHKEEPER_ALERTING_INTAKE_WRITERS", "watchkeeper.alerting.intake.writers"),
 			Map.entry("WATCHKEEPER_ALERTING_INTAKE_MAX_ALERTS_PER_COMMIT",
 					"watchkeeper.alerting.intake.max-alerts-per-commit"));
