@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,6 +62,8 @@ class AlertDispatcher implements SmartLifecycle {
 
 	private final String externalUrl;
 
+	private final ApplicationEventPublisher events;
+
 	private static final Duration RETRY_FAILED = Duration.ofMinutes(1);
 
 	private volatile boolean running;
@@ -73,7 +76,9 @@ class AlertDispatcher implements SmartLifecycle {
 	AlertDispatcher(AlertGroupStore groups, AlertStore alerts, AlertingConfigs configs, Silences silences,
 			Notifications notifications, AlertHistory history, DispatchSignal signal, DispatchSettings settings,
 			TransactionTemplate transactions, Clock clock,
-			@Value("${watchkeeper.notification.external-url:http://localhost:8000}") String externalUrl) {
+			@Value("${watchkeeper.notification.external-url:http://localhost:8000}") String externalUrl,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.groups = groups;
 		this.alerts = alerts;
 		this.configs = configs;
@@ -248,6 +253,17 @@ class AlertDispatcher implements SmartLifecycle {
 		}
 		if (!missing.isEmpty()) {
 			log.warn("Receiver {} names channels that no longer exist: {}", route.receiver(), missing);
+		}
+		AlertingConfig.Receiver receiver = config.receiver(route.receiver());
+		if (receiver.incident()) {
+			events.publishEvent(new AlertEvents.AlertGroupEscalated(group.key(), route.receiver(), notice.status(),
+					AlertEvents.AlertGroupEscalated
+						.highest(decision.firing().isEmpty() ? decision.resolved() : decision.firing()),
+					group.labels(), notice.commonLabels(), notice.commonAnnotations(),
+					decision.firing().stream().map(AlertEvents.GroupAlert::of).toList(),
+					decision.resolved().stream().map(AlertEvents.GroupAlert::of).toList(), notice.link(), sequence,
+					now));
+			sent.add("the group's incident");
 		}
 		String how = sent.isEmpty() ? "nothing was sent: the receiver has no channels"
 				: "via " + String.join(", ", sent);

@@ -37,13 +37,15 @@ public record AlertingConfig(List<Receiver> receivers, Route root, List<InhibitR
 			"send_resolved_when_silenced");
 
 	/**
-	 * A named destination: the notification channels a notice goes to. A receiver may
-	 * later also name an escalation policy; today it lists channels.
+	 * A named destination: the notification channels a notice goes to and, when
+	 * {@code incident} is set, an incident for the group, paged through the escalation
+	 * policy of the alerts' service.
 	 *
 	 * @param name what routes refer to
 	 * @param channels names of notification channels
+	 * @param incident whether a notice also opens (or updates) the group's incident
 	 */
-	public record Receiver(String name, List<String> channels) {
+	public record Receiver(String name, List<String> channels, boolean incident) {
 	}
 
 	public Receiver receiver(String name) {
@@ -106,8 +108,8 @@ public record AlertingConfig(List<Receiver> receivers, Route root, List<InhibitR
 			}
 			map.keySet()
 				.stream()
-				.filter(k -> !Set.of("name", "channels").contains(k))
-				.forEach(k -> errors.put(at + "." + k, "unknown field; a receiver has a name and channels"));
+				.filter(k -> !Set.of("name", "channels", "incident").contains(k))
+				.forEach(k -> errors.put(at + "." + k, "unknown field; a receiver has a name, channels and incident"));
 			String name = ConfigDocument.string(map.get("name"), at + ".name", errors);
 			if (name == null || name.isBlank()) {
 				errors.put(at + ".name", "is required");
@@ -130,7 +132,11 @@ public record AlertingConfig(List<Receiver> receivers, Route root, List<InhibitR
 					channels.add(channel);
 				}
 			}
-			receivers.add(new Receiver(name, List.copyOf(channels)));
+			Object rawIncident = map.get("incident");
+			if (rawIncident != null && !(rawIncident instanceof Boolean)) {
+				errors.put(at + ".incident", "must be true or false");
+			}
+			receivers.add(new Receiver(name, List.copyOf(channels), Boolean.TRUE.equals(rawIncident)));
 		}
 		if (receivers.isEmpty() && !errors.containsKey("receivers")) {
 			errors.put("receivers", "at least one receiver is needed");

@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(
 		properties = { "watchkeeper.alerting.dispatch.poll-interval=100ms", "watchkeeper.alerting.resolve-timeout=4s" })
+@RecordApplicationEvents
 class RoutingIntegrationTests extends IntegrationTest {
 
 	@Autowired
@@ -232,6 +235,42 @@ class RoutingIntegrationTests extends IntegrationTest {
 		JsonNode history = json
 			.readTree(send("GET", "/api/v1/alerts/" + fingerprint + "/history", responder, null).body());
 		assertThat(history.toString()).contains("fired", "notified", "receiver team", a, b);
+	}
+
+	@Test
+	void aReceiverThatOpensIncidentsHandsEachNoticeOfItsGroupsToTheIncidentModule(ApplicationEvents recorded)
+			throws Exception {
+		String a = channel("inc-" + run);
+		String config = config(a, "0s").replace("    channels: [" + a + "]",
+				"    channels: [" + a + "]\n    incident: true");
+		assertThat(send("PUT", "/api/v1/alerting/config", manager, config).statusCode()).isEqualTo(200);
+		assertThat(send("PUT", "/api/v1/alerting/config", manager, config.replace("incident: true", "incident: yes"))
+			.body()).contains("receivers[1].incident", "must be true or false");
+		dispatcher.stop();
+		try {
+			send("POST", "/api/v1/alerts", responder, """
+					[{"labels":{"alertname":"ServiceDown","service":"svc-%s","run":"%s","severity":"warning"}},
+					 {"labels":{"alertname":"ServiceDown","service":"svc-%s","run":"%s","severity":"P0"}}]"""
+				.formatted(run, run, run, run));
+			int flushed = 0;
+			while (flushed < 100 && Boolean.TRUE.equals(transactions.execute(s -> dispatcher.flushOne()))) {
+				flushed++;
+			}
+		}
+		finally {
+			dispatcher.start();
+		}
+		var escalated = recorded.stream(AlertEvents.AlertGroupEscalated.class)
+			.filter(e -> e.groupLabels().containsValue("ServiceDown") && e.receiver().equals("team"))
+			.toList();
+		assertThat(escalated).hasSize(1);
+		var event = escalated.get(0);
+		assertThat(event.status()).isEqualTo("firing");
+		assertThat(event.severity()).as("the highest of medium and critical").isEqualTo("critical");
+		assertThat(event.firing()).hasSize(2);
+		assertThat(event.sequence()).isEqualTo(1);
+		assertThat(event.link()).contains("/alerts?group=");
+		assertThat(awaitDeliveries(1)).as("its channels are notified as well").hasSize(1);
 	}
 
 	@Test
