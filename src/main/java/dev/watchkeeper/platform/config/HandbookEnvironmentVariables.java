@@ -62,7 +62,11 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_SMTP_FROM", "watchkeeper.notification.smtp.from"),
 			Map.entry("WATCHKEEPER_SMTP_STARTTLS", "watchkeeper.notification.smtp.starttls"),
 			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_POLL_INTERVAL", "watchkeeper.alerting.dispatch.poll-interval"),
-			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_BATCH", "watchkeeper.alerting.dispatch.batch"));
+			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_BATCH", "watchkeeper.alerting.dispatch.batch"),
+			Map.entry("WATCHKEEPER_TIMER_POLL_INTERVAL", "db-scheduler.polling-interval"),
+			Map.entry("WATCHKEEPER_TIMER_THREADS", "db-scheduler.threads"),
+			Map.entry("WATCHKEEPER_INCIDENT_SEVERITY_POLICY", "watchkeeper.incident.severity-policy"),
+			Map.entry("WATCHKEEPER_INCIDENT_TIME_ZONE", "watchkeeper.incident.time-zone"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
