@@ -2,7 +2,9 @@ package dev.watchkeeper.incident;
 
 import java.time.Duration;
 
-/** Durations as people write them: "15 min", "1 h 30 min", "7 d". */
+/**
+ * Durations as people write them, to the nearest minute: "15 min", "1 h 30 min", "7 d".
+ */
 public final class Durations {
 
 	private Durations() {
@@ -17,6 +19,7 @@ public final class Durations {
 		if (d.compareTo(Duration.ofMinutes(1)) < 0) {
 			return sign + d.toSeconds() + " s";
 		}
+		d = d.plusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 		long days = d.toDays();
 		int hours = d.toHoursPart();
 		int minutes = d.toMinutesPart();

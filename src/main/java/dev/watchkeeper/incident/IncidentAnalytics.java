@@ -72,7 +72,7 @@ public class IncidentAnalytics {
 		}
 
 		private static Duration mean(double seconds, long count) {
-			return count == 0 ? null : Duration.ofMillis(Math.round(seconds * 1000 / count));
+			return count == 0 ? null : Duration.ofSeconds(Math.round(seconds / count));
 		}
 
 	}

@@ -19,7 +19,8 @@ final class Access {
 	}
 
 	/**
-	 * @param action what is attempted, as a gerund phrase: "changing the severity" */
+	 * @param action what is attempted, as a gerund phrase: "changing the severity"
+	 */
 	static void require(Role role, String action) {
 		Role acting = acting();
 		if (!acting.atLeast(role)) {
