@@ -146,6 +146,9 @@ public class Incidents {
 		if (status == IncidentStatus.RESOLVED) {
 			return resolve(id, null, actor);
 		}
+		if (status == IncidentStatus.ACKNOWLEDGED) {
+			return acknowledge(id, actor);
+		}
 		Incident incident = ledger.lock(id);
 		ledger.requireOpen(incident, "its status can no longer change");
 		if (status == IncidentStatus.TRIGGERED) {

@@ -82,7 +82,7 @@ record IncidentPage(IncidentView incident, Sla acknowledge, Sla resolve, List<Li
 			.of(IncidentStatus.ACKNOWLEDGED, IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED,
 					IncidentStatus.MONITORING)
 			.filter(s -> s != incident.status())
-			.filter(s -> s != IncidentStatus.ACKNOWLEDGED || incident.acknowledgedAt() == null)
+			.filter(s -> s != IncidentStatus.ACKNOWLEDGED || incident.status() == IncidentStatus.TRIGGERED)
 			.map(IncidentStatus::value)
 			.toList() : List.of();
 		return new IncidentPage(view,
