@@ -3,6 +3,7 @@ package dev.watchkeeper.incident;
 import java.time.Instant;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -60,6 +61,11 @@ class IncidentTimers {
 		}
 		catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException ex) {
 			// fired already, never set, or firing now: the handler finds nothing to do
+		}
+		catch (ExecutionException ex) {
+			// a node claimed it between the read and the delete: it is firing now, and
+			// its
+			// handler waits for the incident's lock, then finds nothing to do
 		}
 	}
 
