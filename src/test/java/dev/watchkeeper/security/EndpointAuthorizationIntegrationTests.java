@@ -67,6 +67,16 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 				"POST /api/v1/channels/{id}/test", "POST /api/v1/deliveries/{id}/retry");
 		allow(Role.VIEWER, "GET /api/v1/integration-keys");
 		allow(Role.MANAGER, "POST /api/v1/integration-keys", "DELETE /api/v1/integration-keys/{id}");
+		allow(Role.VIEWER, "GET /api/v1/incidents", "GET /api/v1/incidents/severities", "GET /api/v1/incidents/{id}",
+				"GET /api/v1/incidents/{id}/timeline", "GET /api/v1/postmortems", "GET /api/v1/postmortems/{id}",
+				"GET /api/v1/action-items", "GET /api/v1/incident-analytics");
+		allow(Role.RESPONDER, "POST /api/v1/incidents", "POST /api/v1/incidents/{id}/acknowledge",
+				"POST /api/v1/incidents/{id}/status", "POST /api/v1/incidents/{id}/resolve",
+				"PUT /api/v1/incidents/{id}/roles/{role}", "POST /api/v1/incidents/{id}/notes",
+				"PUT /api/v1/postmortems/{id}", "POST /api/v1/postmortems/{id}/status",
+				"POST /api/v1/postmortems/{id}/action-items", "PUT /api/v1/postmortems/{id}/action-items/{itemId}");
+		allow(Role.MANAGER, "POST /api/v1/incidents/{id}/severity", "POST /api/v1/incidents/{id}/close",
+				"POST /api/v1/postmortems/{id}/publish");
 	}
 
 	/** The only endpoints an integration key may call. */

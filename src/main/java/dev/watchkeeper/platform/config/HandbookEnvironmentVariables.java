@@ -68,7 +68,11 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_PEOPLE_SIGNING_SECRET", "watchkeeper.notification.people.signing-secret"),
 			Map.entry("WATCHKEEPER_ALERTING_INTAKE_WRITERS", "watchkeeper.alerting.intake.writers"),
 			Map.entry("WATCHKEEPER_ALERTING_INTAKE_MAX_ALERTS_PER_COMMIT",
-					"watchkeeper.alerting.intake.max-alerts-per-commit"));
+					"watchkeeper.alerting.intake.max-alerts-per-commit"),
+			Map.entry("WATCHKEEPER_TIMER_POLL_INTERVAL", "db-scheduler.polling-interval"),
+			Map.entry("WATCHKEEPER_TIMER_THREADS", "db-scheduler.threads"),
+			Map.entry("WATCHKEEPER_INCIDENT_SEVERITY_POLICY", "watchkeeper.incident.severity-policy"),
+			Map.entry("WATCHKEEPER_INCIDENT_TIME_ZONE", "watchkeeper.incident.time-zone"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
