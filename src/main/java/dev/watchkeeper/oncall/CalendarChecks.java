@@ -17,7 +17,7 @@ final class CalendarChecks {
 	private CalendarChecks() {
 	}
 
-	static List<CalendarWarning> warnings(List<Layer> layers, List<Shift> shifts, List<Override> overrides,
+	static List<CalendarWarning> warnings(List<Layer> layers, List<Shift> shifts, List<ScheduleOverride> overrides,
 			Instant from, Instant to, Function<UserId, String> names) {
 		List<CalendarWarning> warnings = new ArrayList<>();
 		warnings.addAll(gaps(shifts, from, to));
@@ -75,13 +75,13 @@ final class CalendarChecks {
 		return warnings;
 	}
 
-	private static List<CalendarWarning> overlappingOverrides(List<Layer> layers, List<Override> overrides,
+	private static List<CalendarWarning> overlappingOverrides(List<Layer> layers, List<ScheduleOverride> overrides,
 			Instant from, Instant to) {
 		List<CalendarWarning> warnings = new ArrayList<>();
 		for (int i = 0; i < overrides.size(); i++) {
-			Override a = overrides.get(i);
+			ScheduleOverride a = overrides.get(i);
 			for (int j = i + 1; j < overrides.size(); j++) {
-				Override b = overrides.get(j);
+				ScheduleOverride b = overrides.get(j);
 				Instant start = Intervals.later(Intervals.later(a.start(), b.start()), from);
 				Instant end = Intervals.earlier(Intervals.earlier(a.end(), b.end()), to);
 				if (a.layer() == b.layer() && start.isBefore(end) && a.layer() <= layers.size()) {

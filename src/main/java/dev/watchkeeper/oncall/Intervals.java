@@ -50,7 +50,8 @@ final class Intervals {
 	 * user the override's period becomes one shift of its user; with one, only that
 	 * user's parts pass to the override's user.
 	 */
-	static List<Shift> apply(List<Shift> shifts, Override override, Instant from, Instant to, String layerName) {
+	static List<Shift> apply(List<Shift> shifts, ScheduleOverride override, Instant from, Instant to,
+			String layerName) {
 		Instant start = later(override.start(), from);
 		Instant end = earlier(override.end(), to);
 		List<Shift> result = new ArrayList<>();

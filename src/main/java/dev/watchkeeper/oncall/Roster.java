@@ -30,19 +30,19 @@ final class Roster {
 
 	private final List<LayerClock> clocks;
 
-	private final List<Override> overrides;
+	private final List<ScheduleOverride> overrides;
 
-	Roster(UUID scheduleId, ZoneId zone, List<Layer> layers, List<Override> overrides) {
+	Roster(UUID scheduleId, ZoneId zone, List<Layer> layers, List<ScheduleOverride> overrides) {
 		this.scheduleId = scheduleId;
 		this.zone = zone;
 		this.layers = List.copyOf(layers);
 		this.clocks = layers.stream().map(layer -> new LayerClock(layer.rotation(), zone)).toList();
 		this.overrides = overrides.stream()
-			.sorted(Comparator.comparing(Override::createdAt).thenComparing(Override::id))
+			.sorted(Comparator.comparing(ScheduleOverride::createdAt).thenComparing(ScheduleOverride::id))
 			.toList();
 	}
 
-	static Roster of(Schedule schedule, List<Override> overrides) {
+	static Roster of(Schedule schedule, List<ScheduleOverride> overrides) {
 		return new Roster(schedule.id(), schedule.zone(), schedule.layers(), overrides);
 	}
 
@@ -58,7 +58,7 @@ final class Roster {
 	/** Who is on call in the layer at {@code position} (1-based) at {@code at}. */
 	Optional<UserId> onCall(int position, Instant at) {
 		UserId person = scheduled(position, at);
-		for (Override override : overrides) {
+		for (ScheduleOverride override : overrides) {
 			if (override.layer() == position && override.covers(at)
 					&& (override.coveredUserId() == null || override.coveredUserId().equals(person))) {
 				person = override.userId();
@@ -101,7 +101,7 @@ final class Roster {
 		if (!layer.restrictions().isEmpty()) {
 			shifts = Intervals.intersect(shifts, windows(layer, from, to));
 		}
-		for (Override override : overrides) {
+		for (ScheduleOverride override : overrides) {
 			if (override.layer() == position && override.start().isBefore(to) && override.end().isAfter(from)) {
 				shifts = Intervals.apply(shifts, override, from, to, layer.name());
 			}

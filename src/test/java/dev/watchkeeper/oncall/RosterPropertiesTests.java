@@ -135,17 +135,18 @@ class RosterPropertiesTests {
 	}
 
 	@Provide
-	Arbitrary<Override> overrides() {
+	Arbitrary<ScheduleOverride> overrides() {
 		return Combinators
 			.combine(Arbitraries.longs().between(-3L * 86_400, 45L * 86_400),
 					Arbitraries.longs().between(60, 10L * 86_400), Arbitraries.integers().between(-1, 5))
-			.as((offset, length, covered) -> new Override(UUID.randomUUID(), null, 1, UserId.random(),
+			.as((offset, length, covered) -> new ScheduleOverride(UUID.randomUUID(), null, 1, UserId.random(),
 					covered < 0 ? null : new UserId(new UUID(0, covered)), Instant.ofEpochSecond(offset),
 					Instant.ofEpochSecond(offset + length), null, "test", Instant.EPOCH));
 	}
 
 	@Property(tries = 300)
-	void anOverrideTakesPrecedenceExactlyWithinItsBounds(@ForAll("cases") Case c, @ForAll("overrides") Override shape) {
+	void anOverrideTakesPrecedenceExactlyWithinItsBounds(@ForAll("cases") Case c,
+			@ForAll("overrides") ScheduleOverride shape) {
 		// place the override relative to the window, covering one of the participants or
 		// everyone
 		Instant start = c.from().plusSeconds(shape.start().getEpochSecond());
@@ -153,7 +154,7 @@ class RosterPropertiesTests {
 		List<UserId> people = c.rotation().participants();
 		UserId covered = shape.coveredUserId() == null ? null
 				: people.get((int) (shape.coveredUserId().value().getLeastSignificantBits() % people.size()));
-		var override = new Override(shape.id(), null, 1, shape.userId(), covered, start, end, null, "test",
+		var override = new ScheduleOverride(shape.id(), null, 1, shape.userId(), covered, start, end, null, "test",
 				Instant.EPOCH);
 		var plain = new Roster(UUID.randomUUID(), c.zone(), List.of(c.layer()), List.of());
 		var overridden = new Roster(UUID.randomUUID(), c.zone(), List.of(c.layer()), List.of(override));
@@ -202,10 +203,10 @@ class RosterPropertiesTests {
 
 	@Property(tries = 200)
 	void twoLayersWithRestrictionsAndOverridesAgreeBetweenShiftsAndOnCall(@ForAll("cases") Case c,
-			@ForAll("restrictionLists") List<Restriction> restrictions, @ForAll("overrides") Override shape) {
+			@ForAll("restrictionLists") List<Restriction> restrictions, @ForAll("overrides") ScheduleOverride shape) {
 		var secondary = new Layer("Secondary", new Rotation(c.rotation().participants().reversed(), ShiftKind.DAILY,
 				null, null, c.rotation().handoffTime(), c.rotation().startDate()), restrictions);
-		var override = new Override(shape.id(), null, 2, shape.userId(), null,
+		var override = new ScheduleOverride(shape.id(), null, 2, shape.userId(), null,
 				c.from().plusSeconds(shape.start().getEpochSecond()),
 				c.from().plusSeconds(shape.end().getEpochSecond()), null, "test", Instant.EPOCH);
 		Assume.that(!RotationArbitraries.handsOffInAGap(secondary.rotation(), c.zone()));

@@ -23,7 +23,7 @@ import dev.watchkeeper.identity.UserId;
  * @param createdBy who made it (an email or token name)
  * @param createdAt when made; later overrides win
  */
-public record Override(UUID id, UUID scheduleId, int layer, UserId userId, UserId coveredUserId, Instant start,
+public record ScheduleOverride(UUID id, UUID scheduleId, int layer, UserId userId, UserId coveredUserId, Instant start,
 		Instant end, String note, String createdBy, Instant createdAt) {
 
 	public boolean covers(Instant at) {
