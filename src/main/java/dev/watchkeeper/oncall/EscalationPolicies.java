@@ -204,12 +204,6 @@ public class EscalationPolicies {
 		events.publishEvent(new PolicyEvents.PolicyAssigned(kind, subject, name, before.orElse(null), policyId));
 	}
 
-	/** Drops the assignment of a team or service that no longer exists. */
-	@Transactional
-	void forget(String kind, UUID subject) {
-		assignments.clear(kind, subject);
-	}
-
 	PolicyRules.Lookups lookups() {
 		return new PolicyRules.Lookups(user -> users.find(user).filter(u -> !u.disabled()).isPresent(),
 				schedule -> schedules.find(schedule).map(s -> s.layers().size()),

@@ -213,12 +213,6 @@ public class Feeds {
 		return new FeedLink(token, now);
 	}
 
-	/** Forgets the feed of a schedule or user that no longer exists. */
-	@Transactional
-	void forget(String kind, UUID subject) {
-		store.delete(kind, subject);
-	}
-
 	static String hash(String token) {
 		try {
 			return HexFormat.of()

@@ -78,12 +78,6 @@ public class NotificationRules {
 		events.publishEvent(new NotificationRulesChanged(user, before, List.of()));
 	}
 
-	/** Drops the rules of a user who no longer exists. */
-	@Transactional
-	void forget(UserId user) {
-		store.delete(user);
-	}
-
 	static List<PlannedContact> plan(User user, List<NotificationRule> rules) {
 		List<User.ContactMethod> methods = user.contactMethods();
 		if (rules.isEmpty()) {

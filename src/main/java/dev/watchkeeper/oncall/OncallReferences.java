@@ -25,15 +25,17 @@ class OncallReferences implements TeamReferences {
 
 	private final ScheduleStore schedules;
 
-	private final EscalationPolicies policies;
+	private final PolicyAssignmentStore assignments;
 
-	private final NotificationRules rules;
+	private final NotificationRuleStore rules;
 
-	private final Feeds feeds;
+	private final FeedStore feeds;
 
-	OncallReferences(ScheduleStore schedules, EscalationPolicies policies, NotificationRules rules, Feeds feeds) {
+	// stores only: Teams asks this bean before deleting, so it must not need Teams itself
+	OncallReferences(ScheduleStore schedules, PolicyAssignmentStore assignments, NotificationRuleStore rules,
+			FeedStore feeds) {
 		this.schedules = schedules;
-		this.policies = policies;
+		this.assignments = assignments;
 		this.rules = rules;
 		this.feeds = feeds;
 	}
@@ -53,21 +55,21 @@ class OncallReferences implements TeamReferences {
 	@EventListener
 	void teamChanged(Teams.TeamChanged event) {
 		if ("team.deleted".equals(event.action())) {
-			policies.forget("team", event.previous().id().value());
+			assignments.clear("team", event.previous().id().value());
 		}
 	}
 
 	@EventListener
 	void serviceChanged(Services.ServiceChanged event) {
 		if ("service.deleted".equals(event.action())) {
-			policies.forget("service", event.previous().id().value());
+			assignments.clear("service", event.previous().id().value());
 		}
 	}
 
 	@EventListener
 	void userDeleted(UserEvents.UserDeleted event) {
-		rules.forget(event.user().id());
-		feeds.forget("user", event.user().id().value());
+		rules.delete(event.user().id());
+		feeds.delete("user", event.user().id().value());
 	}
 
 }

@@ -62,7 +62,12 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_SMTP_FROM", "watchkeeper.notification.smtp.from"),
 			Map.entry("WATCHKEEPER_SMTP_STARTTLS", "watchkeeper.notification.smtp.starttls"),
 			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_POLL_INTERVAL", "watchkeeper.alerting.dispatch.poll-interval"),
-			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_BATCH", "watchkeeper.alerting.dispatch.batch"));
+			Map.entry("WATCHKEEPER_ALERTING_DISPATCH_BATCH", "watchkeeper.alerting.dispatch.batch"),
+			Map.entry("WATCHKEEPER_ONCALL_CALENDAR_WEEKS", "watchkeeper.oncall.calendar-weeks"),
+			Map.entry("WATCHKEEPER_ONCALL_FEED_WEEKS_AHEAD", "watchkeeper.oncall.feed-weeks-ahead"),
+			Map.entry("WATCHKEEPER_ONCALL_FEED_DAYS_BEHIND", "watchkeeper.oncall.feed-days-behind"),
+			Map.entry("WATCHKEEPER_ONCALL_FEED_FAILURES_PER_ADDRESS", "watchkeeper.oncall.feed-failures-per-address"),
+			Map.entry("WATCHKEEPER_ONCALL_FEED_FAILURE_WINDOW", "watchkeeper.oncall.feed-failure-window"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
