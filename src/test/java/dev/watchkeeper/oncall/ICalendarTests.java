@@ -37,7 +37,7 @@ class ICalendarTests {
 		VEvent event = (VEvent) calendar.getComponents(Component.VEVENT).get(0);
 		assertThat(event.getSummary().getValue()).as("folding never splits a character").isEqualTo(LONG_NAME);
 		assertThat(event.getDescription().getValue()).isEqualTo("Schedule: Core\nLayer: Primary");
-		assertThat(Instant.from(event.<java.time.temporal.Temporal>getStartDate().orElseThrow().getDate()))
+		assertThat(Instant.from(event.<java.time.temporal.Temporal>getDateTimeStart().getDate()))
 			.isEqualTo(Instant.parse("2026-11-30T08:00:00Z"));
 		assertThat(calendar.getProperty("X-WR-CALNAME").orElseThrow().getValue()).isEqualTo("On call: Core, platform");
 	}

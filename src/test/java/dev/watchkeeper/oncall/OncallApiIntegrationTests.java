@@ -304,9 +304,8 @@ class OncallApiIntegrationTests extends IntegrationTest {
 		List<String> fromFeed = new ArrayList<>();
 		for (Object component : calendar.getComponents(Component.VEVENT)) {
 			VEvent event = (VEvent) component;
-			fromFeed.add(Instant.from(event.<Temporal>getStartDate().orElseThrow().getDate()) + "/"
-					+ Instant.from(event.<Temporal>getEndDate().orElseThrow().getDate()) + " "
-					+ event.getSummary().getValue());
+			fromFeed.add(Instant.from(event.<Temporal>getDateTimeStart().getDate()) + "/"
+					+ Instant.from(event.<Temporal>getDateTimeEnd().getDate()) + " " + event.getSummary().getValue());
 		}
 		Instant from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(14, ChronoUnit.DAYS);
 		var shifts = send("GET", "/api/v1/schedules/" + id + "/shifts?from=" + from + "&weeks=14", viewer, null);

@@ -144,7 +144,8 @@ class ScheduleController {
 
 	@GetMapping("/{id}/overrides")
 	@PreAuthorize("hasRole('VIEWER')")
-	@Operation(summary = "Overrides", description = "Those overlapping [from, to); default from now for 4 weeks.")
+	@Operation(summary = "Overrides",
+			description = "Those overlapping the `weeks` weeks (default 4, at most 26) from `from` (default now).")
 	List<CalendarView.OverrideView> overrides(@PathVariable UUID id,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
 			@RequestParam(required = false) Integer weeks) {
