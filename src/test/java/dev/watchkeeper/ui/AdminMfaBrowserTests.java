@@ -63,7 +63,7 @@ class AdminMfaBrowserTests extends BrowserTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
 
 		assertThat(page).hasURL(baseUrl() + "/");
-		assertThat(page.getByRole(AriaRole.HEADING)).hasText("Overview");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Overview");
 		page.navigate(TestAdminPage.PATH);
 		assertThat(page.getByRole(AriaRole.HEADING)).hasText(TestAdminPage.HEADING);
 	}

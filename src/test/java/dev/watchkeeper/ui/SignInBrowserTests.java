@@ -24,7 +24,7 @@ class SignInBrowserTests extends BrowserTest {
 		signIn(user.email(), IdentityFixtures.PASSWORD);
 
 		assertThat(page).hasURL(baseUrl() + "/");
-		assertThat(page.getByRole(AriaRole.HEADING)).hasText("Overview");
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Overview");
 		assertThat(page.getByRole(AriaRole.MAIN)).containsText("Welcome, " + user.name());
 	}
 
