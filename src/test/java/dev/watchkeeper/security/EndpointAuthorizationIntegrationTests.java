@@ -67,6 +67,25 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 				"POST /api/v1/channels/{id}/test", "POST /api/v1/deliveries/{id}/retry");
 		allow(Role.VIEWER, "GET /api/v1/integration-keys");
 		allow(Role.MANAGER, "POST /api/v1/integration-keys", "DELETE /api/v1/integration-keys/{id}");
+		MINIMUM_ROLE.put("GET /oncall/ical/{token}.ics", null);
+		allow(Role.VIEWER, "GET /api/v1/schedules", "GET /api/v1/schedules/{id}", "GET /api/v1/schedules/{id}/shifts",
+				"GET /api/v1/schedules/{id}/on-call", "GET /api/v1/schedules/{id}/overrides",
+				"GET /api/v1/schedules/{id}/feed", "GET /api/v1/oncall", "GET /api/v1/oncall/shifts",
+				"GET /api/v1/oncall/feed", "POST /api/v1/oncall/feed", "GET /api/v1/oncall/resolve");
+		allow(Role.RESPONDER, "POST /api/v1/schedules/{id}/overrides",
+				"DELETE /api/v1/schedules/{id}/overrides/{overrideId}");
+		allow(Role.MANAGER, "POST /api/v1/schedules", "PUT /api/v1/schedules/{id}", "DELETE /api/v1/schedules/{id}",
+				"POST /api/v1/schedules/{id}/feed");
+		allow(Role.VIEWER, "GET /api/v1/escalation-policies", "GET /api/v1/escalation-policies/{id}",
+				"GET /api/v1/escalation-policies/assignments", "GET /api/v1/escalation-policies/effective");
+		allow(Role.MANAGER, "POST /api/v1/escalation-policies", "PUT /api/v1/escalation-policies/{id}",
+				"DELETE /api/v1/escalation-policies/{id}", "PUT /api/v1/escalation-policies/assignments/teams/{teamId}",
+				"DELETE /api/v1/escalation-policies/assignments/teams/{teamId}",
+				"PUT /api/v1/escalation-policies/assignments/services/{serviceId}",
+				"DELETE /api/v1/escalation-policies/assignments/services/{serviceId}");
+		allow(Role.VIEWER, "GET /api/v1/users/{id}/notification-rules");
+		allow(Role.RESPONDER, "PUT /api/v1/users/{id}/notification-rules",
+				"DELETE /api/v1/users/{id}/notification-rules");
 	}
 
 	/** The only endpoints an integration key may call. */

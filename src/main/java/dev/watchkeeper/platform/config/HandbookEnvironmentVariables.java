@@ -68,7 +68,12 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_PEOPLE_SIGNING_SECRET", "watchkeeper.notification.people.signing-secret"),
 			Map.entry("WATCHKEEPER_ALERTING_INTAKE_WRITERS", "watchkeeper.alerting.intake.writers"),
 			Map.entry("WATCHKEEPER_ALERTING_INTAKE_MAX_ALERTS_PER_COMMIT",
-					"watchkeeper.alerting.intake.max-alerts-per-commit"));
+					"watchkeeper.alerting.intake.max-alerts-per-commit"),
+			Map.entry("WATCHKEEPER_ONCALL_CALENDAR_WEEKS", "watchkeeper.oncall.calendar-weeks"),
+			Map.entry("WATCHKEEPER_ONCALL_FEED_WEEKS_AHEAD", "watchkeeper.oncall.feed-weeks-ahead"),
+			Map.entry("WATCHKEEPER_ONCALL_FEED_DAYS_BEHIND", "watchkeeper.oncall.feed-days-behind"),
+			Map.entry("WATCHKEEPER_ONCALL_FEED_FAILURES_PER_ADDRESS", "watchkeeper.oncall.feed-failures-per-address"),
+			Map.entry("WATCHKEEPER_ONCALL_FEED_FAILURE_WINDOW", "watchkeeper.oncall.feed-failure-window"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -81,7 +81,7 @@ class HttpMetricsFilter extends OncePerRequestFilter {
 				}
 			}
 			else if (access.isInfoEnabled() && !quiet(route)) {
-				access.info("{} {} {} {}ms", method, request.getRequestURI(), code, elapsed / 1_000_000);
+				access.info("{} {} {} {}ms", method, logged(request, route), code, elapsed / 1_000_000);
 			}
 		}
 	}
@@ -109,6 +109,14 @@ class HttpMetricsFilter extends OncePerRequestFilter {
 			return pattern.toString();
 		}
 		return status == 404 ? "NOT_FOUND" : "UNMATCHED";
+	}
+
+	/**
+	 * The path as logged: a route whose path carries a secret (a calendar feed's
+	 * {@code {token}}) is logged by its template, so the secret stays out of the logs.
+	 */
+	private static String logged(HttpServletRequest request, String route) {
+		return route.contains("{token}") ? route : request.getRequestURI();
 	}
 
 	private static boolean quiet(String route) {
