@@ -15,4 +15,13 @@ class PlatformConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/**
+	 * Persistent timers (db-scheduler) read the same clock, so a deadline set from
+	 * {@link #clock()} fires when that clock passes it.
+	 */
+	@Bean
+	com.github.kagkarlsson.scheduler.Clock timerClock(Clock clock) {
+		return clock::instant;
+	}
+
 }

@@ -73,7 +73,11 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_ONCALL_FEED_WEEKS_AHEAD", "watchkeeper.oncall.feed-weeks-ahead"),
 			Map.entry("WATCHKEEPER_ONCALL_FEED_DAYS_BEHIND", "watchkeeper.oncall.feed-days-behind"),
 			Map.entry("WATCHKEEPER_ONCALL_FEED_FAILURES_PER_ADDRESS", "watchkeeper.oncall.feed-failures-per-address"),
-			Map.entry("WATCHKEEPER_ONCALL_FEED_FAILURE_WINDOW", "watchkeeper.oncall.feed-failure-window"));
+			Map.entry("WATCHKEEPER_ONCALL_FEED_FAILURE_WINDOW", "watchkeeper.oncall.feed-failure-window"),
+			Map.entry("WATCHKEEPER_TIMER_POLL_INTERVAL", "db-scheduler.polling-interval"),
+			Map.entry("WATCHKEEPER_TIMER_THREADS", "db-scheduler.threads"),
+			Map.entry("WATCHKEEPER_INCIDENT_SEVERITY_POLICY", "watchkeeper.incident.severity-policy"),
+			Map.entry("WATCHKEEPER_INCIDENT_TIME_ZONE", "watchkeeper.incident.time-zone"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
