@@ -47,10 +47,11 @@ class EscalationStore {
 	}
 
 	void insert(Escalation escalation) {
-		jdbc.sql("""
-				INSERT INTO incident_escalations (incident_id, policy, team_id, step, round, step_started_at, step_due_at)
-				VALUES (:id, CAST(:policy AS jsonb), :team, :step, :round, :started, :due)
-				ON CONFLICT (incident_id) DO NOTHING""")
+		jdbc.sql(
+				"""
+						INSERT INTO incident_escalations (incident_id, policy, team_id, step, round, step_started_at, step_due_at)
+						VALUES (:id, CAST(:policy AS jsonb), :team, :step, :round, :started, :due)
+						ON CONFLICT (incident_id) DO NOTHING""")
 			.param("id", escalation.incidentId())
 			.param("policy", json.writeValueAsString(escalation.policy()))
 			.param("team", escalation.teamId())
@@ -74,9 +75,10 @@ class EscalationStore {
 	}
 
 	void moveTo(UUID incidentId, int step, int round, Instant startedAt, Instant dueAt) {
-		jdbc.sql("""
-				UPDATE incident_escalations SET step = :step, round = :round, step_started_at = :started, step_due_at = :due
-				 WHERE incident_id = :id""")
+		jdbc.sql(
+				"""
+						UPDATE incident_escalations SET step = :step, round = :round, step_started_at = :started, step_due_at = :due
+						 WHERE incident_id = :id""")
 			.param("id", incidentId)
 			.param("step", step)
 			.param("round", round)
@@ -99,10 +101,11 @@ class EscalationStore {
 	/** Records a page; false when a page with this key was recorded already. */
 	boolean recordPage(String key, UUID incidentId, UUID userId, int round, int step, String kind, String address,
 			String reason, Instant at) {
-		return jdbc.sql("""
-				INSERT INTO incident_pages (delivery_key, incident_id, user_id, round, step, kind, address, reason, paged_at)
-				VALUES (:key, :incident, :user, :round, :step, :kind, :address, :reason, :at)
-				ON CONFLICT (delivery_key) DO NOTHING""")
+		return jdbc
+			.sql("""
+					INSERT INTO incident_pages (delivery_key, incident_id, user_id, round, step, kind, address, reason, paged_at)
+					VALUES (:key, :incident, :user, :round, :step, :kind, :address, :reason, :at)
+					ON CONFLICT (delivery_key) DO NOTHING""")
 			.param("key", key)
 			.param("incident", incidentId)
 			.param("user", userId)

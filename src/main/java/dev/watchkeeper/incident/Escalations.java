@@ -46,10 +46,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * Every wait is a db-scheduler task (the step's timeout, a contact method's delay), so it
  * fires after a restart and once across nodes. Every page goes to the notification outbox
- * with an idempotency key made of the incident, round, step, person and contact method, so
- * a decision taken twice (a timer that fires again after a crash) pages once. Acknowledging
- * or resolving stops escalation; a breached acknowledgement target moves to the next step at
- * once and tells the team's engineering manager.
+ * with an idempotency key made of the incident, round, step, person and contact method,
+ * so a decision taken twice (a timer that fires again after a crash) pages once.
+ * Acknowledging or resolving stops escalation; a breached acknowledgement target moves to
+ * the next step at once and tells the team's engineering manager.
  */
 @Component
 class Escalations {
@@ -100,8 +100,7 @@ class Escalations {
 		this.users = users;
 		this.links = links;
 		this.severities = severities;
-		this.externalUrl = externalUrl.endsWith("/") ? externalUrl.substring(0, externalUrl.length() - 1)
-				: externalUrl;
+		this.externalUrl = externalUrl.endsWith("/") ? externalUrl.substring(0, externalUrl.length() - 1) : externalUrl;
 		this.linksValidFor = linksValidFor;
 	}
 
@@ -156,8 +155,7 @@ class Escalations {
 	private void start(Incident incident) {
 		Instant now = ledger.now();
 		TeamId team = ownerTeam(incident);
-		EscalationPolicySnapshot policy = incident.serviceId() != null
-				? policies.policyForService(incident.serviceId())
+		EscalationPolicySnapshot policy = incident.serviceId() != null ? policies.policyForService(incident.serviceId())
 				: team != null ? policies.policyForTeam(team) : policies.defaultPolicy();
 		if (policy.steps().isEmpty()) {
 			ledger.record(incident.id(), now, "escalation",
@@ -165,17 +163,19 @@ class Escalations {
 			return;
 		}
 		Instant due = now.plus(policy.steps().get(0).timeout());
-		var escalation = new EscalationStore.Escalation(incident.id(), policy, team == null ? null : team.value(), 0,
-				0, now, due, null, null);
+		var escalation = new EscalationStore.Escalation(incident.id(), policy, team == null ? null : team.value(), 0, 0,
+				now, due, null, null);
 		store.insert(escalation);
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("policyId", String.valueOf(policy.policyId()));
 		data.put("policy", policy.name());
 		data.put("steps", policy.steps().size());
 		data.put("repeat", policy.repeat());
-		ledger.record(incident.id(), now, "escalation", "Escalating through policy " + policy.name() + " ("
-				+ policy.steps().size() + " steps" + (policy.repeat() > 0 ? ", repeated " + policy.repeat() + "×" : "")
-				+ ")", Actor.SYSTEM, data);
+		ledger
+			.record(incident.id(), now, "escalation",
+					"Escalating through policy " + policy.name() + " (" + policy.steps().size() + " steps"
+							+ (policy.repeat() > 0 ? ", repeated " + policy.repeat() + "×" : "") + ")",
+					Actor.SYSTEM, data);
 		runStep(incident, escalation, now);
 		ledger.timers().schedule(STEP, incident.id().toString(), due);
 	}
@@ -219,8 +219,7 @@ class Escalations {
 		List<PlannedContact> plan = rules.plan(new UserId(page.userId()));
 		if (page.contact() < plan.size()) {
 			send(found.get(), new UserId(page.userId()), plan.get(page.contact()), key, page.round(), page.step(),
-					"after the delay its notification rule sets",
-					ledger.now());
+					"after the delay its notification rule sets", ledger.now());
 		}
 		return Optional.empty();
 	}
@@ -238,18 +237,18 @@ class Escalations {
 			store.stop(incident.id(), now, "exhausted");
 			ledger.timers().cancel(STEP, incident.id().toString());
 			ledger.record(incident.id(), now, "escalation",
-					"Escalation exhausted (" + why + "): nobody acknowledged after " + (escalation.policy().repeat() + 1)
-							+ " pass(es) through " + escalation.policy().name(),
+					"Escalation exhausted (" + why + "): nobody acknowledged after "
+							+ (escalation.policy().repeat() + 1) + " pass(es) through " + escalation.policy().name(),
 					Actor.SYSTEM, Map.of("rounds", escalation.policy().repeat() + 1));
 			return Optional.empty();
 		}
 		Instant due = now.plus(steps.get(step).timeout());
 		store.moveTo(incident.id(), step, round, now, due);
-		var moved = new EscalationStore.Escalation(incident.id(), escalation.policy(), escalation.teamId(), step,
-				round, now, due, null, null);
-		ledger.record(incident.id(), now, "escalated",
-				"Escalated to step " + (step + 1) + " of " + steps.size() + (round > 0 ? " (repeat " + round + ")" : "")
-						+ ": " + why,
+		var moved = new EscalationStore.Escalation(incident.id(), escalation.policy(), escalation.teamId(), step, round,
+				now, due, null, null);
+		ledger.record(
+				incident.id(), now, "escalated", "Escalated to step " + (step + 1) + " of " + steps.size()
+						+ (round > 0 ? " (repeat " + round + ")" : "") + ": " + why,
 				Actor.SYSTEM, Map.of("step", step + 1, "round", round));
 		runStep(incident, moved, now);
 		return Optional.of(due);
@@ -268,10 +267,8 @@ class Escalations {
 		String where = "Step " + (escalation.step() + 1) + " of " + escalation.policy().steps().size()
 				+ (escalation.round() > 0 ? " (repeat " + escalation.round() + ")" : "");
 		if (people.isEmpty()) {
-			ledger.record(incident.id(), now, "escalation",
-					where + ": nobody to page for " + String.join(", ", named) + "; waiting " + step.timeout()
-							+ " for the next step",
-					Actor.SYSTEM, Map.of());
+			ledger.record(incident.id(), now, "escalation", where + ": nobody to page for " + String.join(", ", named)
+					+ "; waiting " + step.timeout() + " for the next step", Actor.SYSTEM, Map.of());
 			return;
 		}
 		for (UserId person : people) {
@@ -281,8 +278,7 @@ class Escalations {
 	}
 
 	/** Pages one person through each contact of their plan, now or after its delay. */
-	private void page(Incident incident, UserId person, String tag, int round, int step, String reason,
-			Instant now) {
+	private void page(Incident incident, UserId person, String tag, int round, int step, String reason, Instant now) {
 		List<PlannedContact> plan = rules.plan(person);
 		String name = users.find(person).map(User::name).orElse(person.value().toString());
 		if (plan.isEmpty()) {
@@ -327,7 +323,11 @@ class Escalations {
 		String service = incident.serviceId() == null ? "none"
 				: services.find(new ServiceId(incident.serviceId())).map(Service::name).orElse("unknown");
 		StringBuilder text = new StringBuilder();
-		text.append(incident.reference()).append(" (").append(incident.severity()).append("): ").append(incident.title());
+		text.append(incident.reference())
+			.append(" (")
+			.append(incident.severity())
+			.append("): ")
+			.append(incident.title());
 		text.append("\nStatus: ").append(incident.status().name().toLowerCase(java.util.Locale.ROOT));
 		text.append("\nService: ").append(service);
 		text.append("\nAcknowledge within ")
@@ -390,8 +390,9 @@ class Escalations {
 
 	/**
 	 * A page's identity, also its outbox idempotency key and its timer's id:
-	 * {@code incident/<id>/<tag>/<user>/<contact>}, where the tag is {@code r<round>s<step>}
-	 * for a step's page or names another reason, such as {@code breach-acknowledge}.
+	 * {@code incident/<id>/<tag>/<user>/<contact>}, where the tag is
+	 * {@code r<round>s<step>} for a step's page or names another reason, such as
+	 * {@code breach-acknowledge}.
 	 */
 	record PageKey(UUID incidentId, String tag, UUID userId, int contact) {
 

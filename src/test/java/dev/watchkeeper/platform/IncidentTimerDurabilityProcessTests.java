@@ -28,7 +28,10 @@ class IncidentTimerDurabilityProcessTests {
 
 	private static final String ADMIN_TOKEN = "wk_incident-process-test-token-0123456789ab";
 
-	/** Long enough to declare and kill before it passes, short enough to keep the test quick. */
+	/**
+	 * Long enough to declare and kill before it passes, short enough to keep the test
+	 * quick.
+	 */
 	private static final Duration ACKNOWLEDGE_WITHIN = Duration.ofSeconds(8);
 
 	private final HttpClient http = HttpClient.newHttpClient();

@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The pages behind the links in a page ("Acknowledge", "Resolve"): opening the link only
- * shows what it would do and asks for confirmation; the action happens on POST, so a
- * mail scanner or chat preview that follows the link changes nothing. The signed token
- * names the incident, the action and the person paged, and expires; no sign-in is needed.
+ * shows what it would do and asks for confirmation; the action happens on POST, so a mail
+ * scanner or chat preview that follows the link changes nothing. The signed token names
+ * the incident, the action and the person paged, and expires; no sign-in is needed.
  */
 @Controller
 class IncidentActionPages {
@@ -100,9 +100,9 @@ class IncidentActionPages {
 		model.addAttribute("incident", after);
 		model.addAttribute("heading",
 				("resolve".equals(act.action()) ? "Resolved " : "Acknowledged ") + after.reference());
-		model.addAttribute("message", "resolve".equals(act.action())
-				? "Resolved as " + act.person().name() + ". Escalation has stopped."
-				: "Acknowledged as " + act.person().name() + ". Escalation has stopped; you own it now.");
+		model.addAttribute("message",
+				"resolve".equals(act.action()) ? "Resolved as " + act.person().name() + ". Escalation has stopped."
+						: "Acknowledged as " + act.person().name() + ". Escalation has stopped; you own it now.");
 		model.addAttribute("canAct", false);
 		return "incident/act";
 	}
@@ -128,8 +128,8 @@ class IncidentActionPages {
 		Incident incident = act.incident();
 		if (!incident.status().open()) {
 			return incident.reference() + " is " + incident.status().name().toLowerCase(Locale.ROOT)
-					+ (incident.resolvedAt() != null ? " since " + incident.resolvedAt() : "") + ": there is nothing to "
-					+ act.action() + ".";
+					+ (incident.resolvedAt() != null ? " since " + incident.resolvedAt() : "")
+					+ ": there is nothing to " + act.action() + ".";
 		}
 		if ("acknowledge".equals(act.action()) && incident.acknowledgedAt() != null) {
 			return incident.reference() + " was acknowledged by " + incident.acknowledgedBy() + " at "
