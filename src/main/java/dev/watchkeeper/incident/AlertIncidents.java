@@ -67,10 +67,10 @@ class AlertIncidents {
 	Optional<UUID> take(AlertEvents.AlertGroupEscalated notice) {
 		// one group at a time, across nodes: two deliveries of its first notice must not
 		// open two incidents
-		jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 7))")
+		jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 7))) locked")
 			.param("key", "incident-group:" + notice.groupKey())
 			.query(Long.class)
-			.optional();
+			.single();
 		Optional<Linked> linked = openIncidentOf(notice.groupKey());
 		if (linked.isPresent()) {
 			if (linked.get().lastSequence() >= notice.sequence()) {
