@@ -73,6 +73,7 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_TIMER_THREADS", "db-scheduler.threads"),
 			Map.entry("WATCHKEEPER_INCIDENT_SEVERITY_POLICY", "watchkeeper.incident.severity-policy"),
 			Map.entry("WATCHKEEPER_INCIDENT_TIME_ZONE", "watchkeeper.incident.time-zone"),
+			Map.entry("WATCHKEEPER_INCIDENT_ACTION_LINKS_VALID_FOR", "watchkeeper.incident.action-links-valid-for"),
 			Map.entry("WATCHKEEPER_ONCALL_CALENDAR_WEEKS", "watchkeeper.oncall.calendar-weeks"),
 			Map.entry("WATCHKEEPER_ONCALL_FEED_WEEKS_AHEAD", "watchkeeper.oncall.feed-weeks-ahead"),
 			Map.entry("WATCHKEEPER_ONCALL_FEED_DAYS_BEHIND", "watchkeeper.oncall.feed-days-behind"),

@@ -1,0 +1,215 @@
+package dev.watchkeeper.incident;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.watchkeeper.alerting.AlertEvents;
+import dev.watchkeeper.catalog.Service;
+import dev.watchkeeper.catalog.Services;
+import dev.watchkeeper.platform.Actor;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens incidents from alert groups whose receiver asks for one ({@code incident: true}):
+ * the first firing notice of a group opens an incident for the alerts' service, with the
+ * severity of its most severe alert, and pages through the service's escalation policy;
+ * later notices of the group attach to that incident while it is open instead of opening
+ * another, and their alerts' firing and resolving go on its timeline. A notice delivered
+ * twice (the event is at least once) changes nothing twice.
+ */
+@Component
+class AlertIncidents {
+
+	/** Who opens incidents from alerts, as timelines show it. */
+	static final Actor ALERTING = new Actor(Actor.Kind.SYSTEM, "alerting", "Alerting", null);
+
+	private final Incidents incidents;
+
+	private final IncidentLedger ledger;
+
+	private final SeverityPolicy severities;
+
+	private final Services services;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	AlertIncidents(Incidents incidents, IncidentLedger ledger, SeverityPolicy severities, Services services,
+			JdbcClient jdbc, JsonMapper json) {
+		this.incidents = incidents;
+		this.ledger = ledger;
+		this.severities = severities;
+		this.services = services;
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@ApplicationModuleListener
+	void on(AlertEvents.AlertGroupEscalated notice) {
+		take(notice);
+	}
+
+	/**
+	 * Takes a group's notice in, in the caller's transaction; the incident it fed, if
+	 * any.
+	 */
+	Optional<UUID> take(AlertEvents.AlertGroupEscalated notice) {
+		// one group at a time, across nodes: two deliveries of its first notice must not
+		// open two incidents
+		jdbc.sql("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 7))) locked")
+			.param("key", "incident-group:" + notice.groupKey())
+			.query(Long.class)
+			.single();
+		Optional<Linked> linked = openIncidentOf(notice.groupKey());
+		if (linked.isPresent()) {
+			if (linked.get().lastSequence() >= notice.sequence()) {
+				return Optional.of(linked.get().incidentId());
+			}
+			attach(linked.get().incidentId(), notice);
+			return Optional.of(linked.get().incidentId());
+		}
+		if (notice.firing().isEmpty()) {
+			// the group resolved before it ever needed an incident (or after its incident
+			// closed): nothing to open
+			return Optional.empty();
+		}
+		SeverityLevel level = severities.find(notice.severity())
+			.or(() -> severities.find("medium"))
+			.orElse(severities.of(notice.severity()));
+		String slug = label(notice, "service");
+		UUID serviceId = slug == null ? null
+				: services.findBySlug(slug).map(Service::id).map(id -> id.value()).orElse(null);
+		Incident incident = incidents
+			.declare(new IncidentDraft(title(notice, slug), level.name(), serviceId, summary(notice)), ALERTING);
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("groupKey", notice.groupKey());
+		data.put("receiver", notice.receiver());
+		data.put("link", notice.link());
+		ledger.record(incident.id(), ledger.now(), "alerts",
+				"Opened by alert group " + notice.groupKey() + " (receiver " + notice.receiver() + ")"
+						+ (serviceId == null && slug != null ? "; no service '" + slug + "' in the catalog" : ""),
+				ALERTING, data);
+		attach(incident.id(), notice);
+		return Optional.of(incident.id());
+	}
+
+	private record Linked(UUID incidentId, long lastSequence) {
+	}
+
+	private Optional<Linked> openIncidentOf(String groupKey) {
+		return jdbc.sql("""
+				SELECT g.incident_id, g.last_sequence FROM incident_alert_groups g
+				  JOIN incident_incidents i ON i.id = g.incident_id
+				 WHERE g.group_key = :key AND i.status NOT IN ('resolved', 'closed')
+				 ORDER BY g.attached_at DESC LIMIT 1""")
+			.param("key", groupKey)
+			.query((rs, n) -> new Linked(rs.getObject("incident_id", UUID.class), rs.getLong("last_sequence")))
+			.optional();
+	}
+
+	private void attach(UUID incidentId, AlertEvents.AlertGroupEscalated notice) {
+		Instant now = ledger.now();
+		jdbc.sql("""
+				INSERT INTO incident_alert_groups (group_key, incident_id, last_sequence, attached_at)
+				VALUES (:key, :incident, :sequence, :now)
+				ON CONFLICT (group_key, incident_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence""")
+			.param("key", notice.groupKey())
+			.param("incident", incidentId)
+			.param("sequence", notice.sequence())
+			.param("now", Timestamp.from(now))
+			.update();
+		List<String> fired = new ArrayList<>();
+		List<String> resolved = new ArrayList<>();
+		for (AlertEvents.GroupAlert alert : notice.firing()) {
+			if (upsert(incidentId, alert, "firing", now)) {
+				fired.add(name(alert));
+			}
+		}
+		for (AlertEvents.GroupAlert alert : notice.resolved()) {
+			if (upsert(incidentId, alert, "resolved", now)) {
+				resolved.add(name(alert));
+			}
+		}
+		if (!fired.isEmpty()) {
+			ledger.record(incidentId, now, "alerts", "Alerts firing: " + String.join(", ", fired), ALERTING,
+					Map.of("groupKey", notice.groupKey(), "count", fired.size()));
+		}
+		if (!resolved.isEmpty()) {
+			ledger.record(incidentId, now, "alerts", "Alerts resolved: " + String.join(", ", resolved), ALERTING,
+					Map.of("groupKey", notice.groupKey(), "count", resolved.size()));
+		}
+	}
+
+	/** Inserts or updates an attached alert; true when it is new or changed state. */
+	private boolean upsert(UUID incidentId, AlertEvents.GroupAlert alert, String status, Instant now) {
+		Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
+		return jdbc
+			.sql("""
+					INSERT INTO incident_alerts (incident_id, fingerprint, alertname, labels, summary, runbook_url, status,
+					  starts_at, ends_at, updated_at)
+					VALUES (:incident, :fingerprint, :alertname, CAST(:labels AS jsonb), :summary, :runbook, :status, :startsAt,
+					  :endsAt, :now)
+					ON CONFLICT (incident_id, fingerprint) DO UPDATE SET status = EXCLUDED.status, ends_at = EXCLUDED.ends_at,
+					  summary = EXCLUDED.summary, runbook_url = EXCLUDED.runbook_url, updated_at = EXCLUDED.updated_at
+					  WHERE incident_alerts.status <> EXCLUDED.status""")
+			.param("incident", incidentId)
+			.param("fingerprint", alert.fingerprint())
+			.param("alertname", alert.labels().getOrDefault("alertname", alert.fingerprint()))
+			.param("labels", json.writeValueAsString(alert.labels()))
+			.param("summary", annotations.get("summary"))
+			.param("runbook", annotations.get("runbook_url"))
+			.param("status", status)
+			.param("startsAt", Timestamp.from(alert.startsAt()))
+			.param("endsAt",
+					"resolved".equals(status) && alert.endsAt() != null ? Timestamp.from(alert.endsAt()) : null,
+					java.sql.Types.TIMESTAMP)
+			.param("now", Timestamp.from(now))
+			.update() > 0;
+	}
+
+	private static String name(AlertEvents.GroupAlert alert) {
+		String service = alert.labels().get("service");
+		String instance = alert.labels().get("instance");
+		return alert.labels().getOrDefault("alertname", alert.fingerprint()) + (service != null ? " " + service : "")
+				+ (instance != null ? " (" + instance + ")" : "");
+	}
+
+	private static String label(AlertEvents.AlertGroupEscalated notice, String name) {
+		String value = notice.groupLabels().get(name);
+		return value != null ? value : notice.commonLabels().get(name);
+	}
+
+	private static String title(AlertEvents.AlertGroupEscalated notice, String service) {
+		String summary = notice.commonAnnotations().get("summary");
+		String alertname = label(notice, "alertname");
+		String title = summary != null && !summary.isBlank() ? summary
+				: (alertname != null ? alertname : "Alerts") + (service != null ? " on " + service : "");
+		return title.length() > 200 ? title.substring(0, 199) + "…" : title;
+	}
+
+	private static String summary(AlertEvents.AlertGroupEscalated notice) {
+		StringBuilder text = new StringBuilder("Opened from alerts (").append(notice.link()).append("):");
+		for (AlertEvents.GroupAlert alert : notice.firing()) {
+			Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
+			text.append("\n- ").append(name(alert));
+			if (annotations.get("description") != null) {
+				text.append(": ").append(annotations.get("description"));
+			}
+			text.append("\n  runbook: ")
+				.append(annotations.getOrDefault("runbook_url", "none (the alert has no runbook_url)"));
+		}
+		return text.length() > 10_000 ? text.substring(0, 9_999) + "…" : text.toString();
+	}
+
+}
