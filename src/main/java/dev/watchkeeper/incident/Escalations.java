@@ -382,7 +382,12 @@ class Escalations {
 				}
 			}
 			case "schedule" -> "on call for schedule " + target.ref();
-			case "team_role" -> "lead".equals(target.ref()) ? "team lead" : "engineering manager";
+			case "team_role" -> switch (target.ref()) {
+				case "lead" -> "team lead";
+				case "manager" -> "engineering manager";
+				case "on_call" -> "team on call";
+				default -> "team " + target.ref();
+			};
 			case "org_role" -> target.ref();
 			default -> target.kind() + " " + target.ref();
 		};

@@ -83,7 +83,8 @@ class EscalationProcessTests {
 		try (var first = WatchkeeperProcess.start(IntegrationTest.newDataDirectory(), env)) {
 			first.awaitHealthy(Duration.ofSeconds(120));
 			awaitAdminToken(first);
-			Matcher port = Pattern.compile("Embedded PostgreSQL started on 127\\.0\\.0\\.1:(\\d+)").matcher(first.output());
+			Matcher port = Pattern.compile("Embedded PostgreSQL started on 127\\.0\\.0\\.1:(\\d+)")
+				.matcher(first.output());
 			assertThat(port.find()).as(first.output()).isTrue();
 			Map<String, String> secondEnv = new HashMap<>(env);
 			secondEnv.put("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + port.group(1) + "/postgres");
@@ -95,8 +96,7 @@ class EscalationProcessTests {
 				// the second step's timeout ends the policy: nothing more, on either node
 				Thread.sleep(3_000);
 				assertThat(timeline(first, incident, "paged")).as("each person paged once").hasSize(2);
-				assertThat(timeline(second, incident, "escalated")).as("one step change, not one per node")
-					.hasSize(1);
+				assertThat(timeline(second, incident, "escalated")).as("one step change, not one per node").hasSize(1);
 			}
 		}
 	}

@@ -65,14 +65,19 @@ class IncidentBrowserTests extends BrowserTest {
 		assertThat(timeline).containsText("Acknowledged by " + responder.name());
 		assertThat(timeline).containsText(responder.name() + " is now incident commander");
 		assertThat(timeline).containsText("Payment provider confirms an outage");
-		assertThat(timeline.locator("li")).hasCount(4);
+		// the incident has no service: the default policy's first step finds nobody on
+		// call
+		assertThat(timeline).containsText("Escalating through policy");
+		assertThat(timeline).containsText("nobody to page");
+		assertThat(timeline).containsText("Escalation stopped: acknowledged by " + responder.name());
+		assertThat(timeline.locator("li")).hasCount(7);
 
 		signOut();
 		User viewer = fixtures.user(Role.VIEWER);
 		signIn(viewer.email(), IdentityFixtures.PASSWORD);
 		page.navigate("/incidents?status=open&severity=SEV-1");
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
-		assertThat(page.locator("#timeline li")).hasCount(4);
+		assertThat(page.locator("#timeline li")).hasCount(7);
 		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve"))).hasCount(0);
 	}
 
