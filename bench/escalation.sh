@@ -33,6 +33,7 @@ command -v psql >/dev/null || { echo "psql is missing: apt-get install -y postgr
 build_jar
 build_load_driver
 work=$(mktemp -d "${TMPDIR:-/tmp}/watchkeeper-escalation.XXXXXX")
+SINK_PID=""
 cleanup() { stop_app; rm -rf "$work"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -41,14 +42,22 @@ machine_summary
 echo "load: $open open incidents, then $rate incidents/s for $duration s; JAVA_OPTS: ${JAVA_OPTS:-(none)}"
 echo
 
+# pages go to each person's webhook contact: a local sink that answers 204
+SINK_PORT=$(free_port)
+"$JAVA" -cp target/bench-classes dev.watchkeeper.bench.WebhookSink "$SINK_PORT" 600 >"$work/sink.log" 2>&1 &
+SINK_PID=$!
+cleanup() { stop_app; kill "$SINK_PID" 2>/dev/null || true; wait "$SINK_PID" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
 start_app "$work/data" "$work/app.log"
 if ! ready=$(wait_ready 180); then tail -20 "$work/app.log" >&2; exit 1; fi
 log "Watchkeeper ready in $ready ms on $APP_URL"
 pg() { psql -h 127.0.0.1 -p "$(sed -n 4p "$APP_DATA_DIR/postgres/postmaster.pid")" -U postgres -d postgres -At -c "$1"; }
 id_of() { sed -n 's/^{"id":"\([^"]*\)".*/\1/p'; }
 
-first=$(api_post /api/v1/users '{"email":"first@example.com","name":"First Responder","timeZone":"UTC","role":"responder","password":"benchmark password one"}' | id_of)
-second=$(api_post /api/v1/users '{"email":"second@example.com","name":"Second Responder","timeZone":"UTC","role":"responder","password":"benchmark password two"}' | id_of)
+hook="http://127.0.0.1:$SINK_PORT/page"
+first=$(api_post /api/v1/users "{\"email\":\"first@example.com\",\"name\":\"First Responder\",\"timeZone\":\"UTC\",\"role\":\"responder\",\"password\":\"benchmark password one\",\"contactMethods\":[{\"kind\":\"webhook\",\"address\":\"$hook\"}]}" | id_of)
+second=$(api_post /api/v1/users "{\"email\":\"second@example.com\",\"name\":\"Second Responder\",\"timeZone\":\"UTC\",\"role\":\"responder\",\"password\":\"benchmark password two\",\"contactMethods\":[{\"kind\":\"webhook\",\"address\":\"$hook\"}]}" | id_of)
 team=$(api_post /api/v1/teams '{"slug":"bench","name":"Benchmark","description":"Owns the benchmark service"}' | id_of)
 service=$(api_post /api/v1/services "{\"slug\":\"bench\",\"name\":\"Benchmark\",\"ownerTeamId\":\"$team\",\"tier\":2}" | id_of)
 policy=$(api_post /api/v1/escalation-policies "{\"name\":\"Bench\",\"repeat\":0,\"steps\":[{\"targets\":[{\"kind\":\"user\",\"ref\":\"$first\"}],\"timeout\":\"1m\"},{\"targets\":[{\"kind\":\"user\",\"ref\":\"$second\"}],\"timeout\":\"1m\"}]}" | id_of)
@@ -59,10 +68,10 @@ printf '{"title":"Benchmark incident @SEQ@","severity":"SEV-2","serviceId":"%s"}
 url="$APP_URL/api/v1/incidents"
 log "declaring $open open incidents"
 load_driver --url "$url" --token "$BENCH_ADMIN_TOKEN" --body-file "$work/incident.jsonl" \
-  --rate 200 --duration $((open / 200)) --warmup 0 --concurrency 64 --timeout 30 | sed -n 's/^ *result: */    open incidents: /p'
+  --rate 200 --duration $((open / 200)) --warmup 0 --concurrency 64 --timeout 30 | sed -n 's/^ *\(result\|statuses\): */    open incidents: /p'
 log "declaring $rate incidents/s for $duration s while the open ones' steps come due"
 load_driver --url "$url" --token "$BENCH_ADMIN_TOKEN" --body-file "$work/incident.jsonl" \
-  --rate "$rate" --duration "$duration" --warmup 0 --concurrency 256 --timeout 30 | sed -n 's/^ *result: */    new incidents:  /p'
+  --rate "$rate" --duration "$duration" --warmup 0 --concurrency 256 --timeout 30 | sed -n 's/^ *\(result\|statuses\): */    new incidents:  /p'
 log "waiting 75 s for the last second steps"
 sleep 75
 
@@ -70,7 +79,7 @@ echo
 echo "incidents: $(pg "SELECT count(*) FROM incident_incidents")"
 echo "second-step pages: $(pg "SELECT count(*) FROM incident_pages WHERE step = 1 AND round = 0")"
 echo "second steps that paged twice: $(pg "SELECT count(*) FROM (SELECT incident_id FROM incident_pages WHERE step = 1 GROUP BY incident_id HAVING count(*) > 1) d")"
-echo "pages in the outbox: $(pg "SELECT count(*) FROM notification_deliveries WHERE idempotency_key LIKE 'incident/%'")"
+echo "pages in the outbox: $(pg "SELECT count(*) FROM notification_deliveries WHERE idempotency_key LIKE 'incident/%'") (delivered: $(pg "SELECT count(*) FROM notification_deliveries WHERE idempotency_key LIKE 'incident/%' AND status = 'succeeded'"))"
 echo
 echo "| delay from step due to page in the outbox | ms |"
 echo "| --- | ---: |"

@@ -66,6 +66,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		if (RequestBodyLimitFilter.causedByOversizedBody(ex)) {
 			return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large");
 		}
+		if (DatabaseBusy.is(ex)) {
+			log.warn("Answered 503: {}", ex.getMessage());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, DatabaseBusy.RETRY_AFTER_SECONDS)
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", DatabaseBusy.DETAIL));
+		}
 		log.error("Unexpected error", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
 				"Something went wrong on our side; the request id identifies it in the logs");

@@ -6,6 +6,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,12 +26,18 @@ class ErrorPages implements ErrorController {
 			produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE })
 	ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
 		HttpStatus status = status(request);
-		ProblemDetail problem = Problems.of(status, Problems.typeFor(status), detail(status));
+		ProblemDetail problem = status == HttpStatus.SERVICE_UNAVAILABLE
+				? Problems.of(status, "database-busy", DatabaseBusy.DETAIL)
+				: Problems.of(status, Problems.typeFor(status), detail(status));
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri != null) {
 			problem.setInstance(java.net.URI.create(uri.toString()));
 		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		var response = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.header(HttpHeaders.RETRY_AFTER, DatabaseBusy.RETRY_AFTER_SECONDS);
+		}
+		return response.body(problem);
 	}
 
 	@RequestMapping("/error")
@@ -53,6 +60,9 @@ class ErrorPages implements ErrorController {
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
+		if (DatabaseBusy.is((Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION))) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
 		return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
@@ -64,6 +74,7 @@ class ErrorPages implements ErrorController {
 			case UNAUTHORIZED -> "Authentication is required";
 			case FORBIDDEN -> "Your role does not allow this";
 			case CONTENT_TOO_LARGE -> "The request body is too large";
+			case SERVICE_UNAVAILABLE -> DatabaseBusy.DETAIL;
 			default -> status.is5xxServerError() ? "Something went wrong on our side" : status.getReasonPhrase();
 		};
 	}
