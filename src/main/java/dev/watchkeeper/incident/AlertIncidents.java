@@ -45,8 +45,11 @@ class AlertIncidents {
 
 	private final JsonMapper json;
 
+	private final ServiceIncidentSettings settings;
+
 	AlertIncidents(Incidents incidents, IncidentLedger ledger, SeverityPolicy severities, Services services,
-			JdbcClient jdbc, JsonMapper json) {
+			JdbcClient jdbc, JsonMapper json, ServiceIncidentSettings settings) {
+		this.settings = settings;
 		this.incidents = incidents;
 		this.ledger = ledger;
 		this.severities = severities;
@@ -148,6 +151,31 @@ class AlertIncidents {
 		if (!resolved.isEmpty()) {
 			ledger.record(incidentId, now, "alerts", "Alerts resolved: " + String.join(", ", resolved), ALERTING,
 					Map.of("groupKey", notice.groupKey(), "count", resolved.size()));
+			autoResolve(incidentId);
+		}
+	}
+
+	/**
+	 * Resolves the incident when its service asks for it and none of its attached alerts
+	 * fires any more.
+	 */
+	private void autoResolve(UUID incidentId) {
+		Incident incident = ledger.reread(incidentId);
+		if (!incident.status().open() || !settings.autoResolves(incident.serviceId())) {
+			return;
+		}
+		long alerts = jdbc.sql("SELECT count(*) FROM incident_alerts WHERE incident_id = :id")
+			.param("id", incidentId)
+			.query(Long.class)
+			.single();
+		long firing = jdbc.sql("SELECT count(*) FROM incident_alerts WHERE incident_id = :id AND status = 'firing'")
+			.param("id", incidentId)
+			.query(Long.class)
+			.single();
+		if (firing == 0 && alerts > 0) {
+			incidents.resolve(incidentId, "every attached alert has resolved (" + alerts
+					+ (alerts == 1 ? " alert" : " alerts") + ") and the service resolves its incidents automatically",
+					ALERTING);
 		}
 	}
 

@@ -72,12 +72,43 @@ class DeliveryStore {
 	}
 
 	/**
-	 * A delivery a worker holds the lease of: a notice to a channel, or a message to the
+	 * Inserts a pending free-form message to a channel, due now; false when the
+	 * idempotency key is taken.
+	 */
+	boolean insertChannelMessage(UUID id, Channel channel, PersonalMessage message, String idempotencyKey, Instant now,
+			Instant giveUpAt) {
+		return jdbc
+			.sql("""
+					INSERT INTO notification_deliveries (id, idempotency_key, channel_id, channel_name, channel_kind, message,
+					  to_channel, status, attempts, next_attempt_at, give_up_at, created_at, updated_at)
+					VALUES (:id, :key, :channelId, :channelName, :kind, CAST(:message AS jsonb), TRUE, 'pending', 0, :now,
+					  :giveUpAt, :now, :now)
+					ON CONFLICT (idempotency_key) DO NOTHING""")
+			.param("id", id)
+			.param("key", idempotencyKey)
+			.param("channelId", channel.id())
+			.param("channelName", channel.name())
+			.param("kind", channel.kind())
+			.param("message", json.writeValueAsString(message))
+			.param("now", Timestamp.from(now))
+			.param("giveUpAt", Timestamp.from(giveUpAt))
+			.update() > 0;
+	}
+
+	/**
+	 * A delivery a worker holds the lease of: a notice to a channel, a message to the
 	 * person at {@code recipient} (then {@code channelKind} is the contact method's
-	 * kind).
+	 * kind), or a message to a channel ({@code toChannel}).
 	 */
 	record Claimed(UUID id, String idempotencyKey, UUID channelId, String channelName, String channelKind,
-			Notice notice, String recipient, PersonalMessage message, boolean test, int attempts, Instant giveUpAt) {
+			Notice notice, String recipient, PersonalMessage message, boolean toChannel, boolean test, int attempts,
+			Instant giveUpAt) {
+
+		/** A message to one person through a contact method. */
+		boolean toPerson() {
+			return message != null && !toChannel;
+		}
+
 	}
 
 	/**
@@ -91,8 +122,8 @@ class DeliveryStore {
 				             WHERE status = 'pending' AND next_attempt_at <= :now
 				               AND (lease_until IS NULL OR lease_until <= :now)
 				             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-				RETURNING id, idempotency_key, channel_id, channel_name, channel_kind, notice, recipient, message, test,
-				  attempts, give_up_at""")
+				RETURNING id, idempotency_key, channel_id, channel_name, channel_kind, notice, recipient, message,
+				  to_channel, test, attempts, give_up_at""")
 			.param("owner", owner)
 			.param("now", Timestamp.from(now))
 			.param("leaseUntil", Timestamp.from(leaseUntil))
@@ -103,7 +134,8 @@ class DeliveryStore {
 					rs.getString("recipient"),
 					rs.getString("message") == null ? null
 							: json.readValue(rs.getString("message"), PersonalMessage.class),
-					rs.getBoolean("test"), rs.getInt("attempts"), rs.getTimestamp("give_up_at").toInstant()))
+					rs.getBoolean("to_channel"), rs.getBoolean("test"), rs.getInt("attempts"),
+					rs.getTimestamp("give_up_at").toInstant()))
 			.list();
 	}
 

@@ -132,11 +132,11 @@ class DeliveryWorker implements SmartLifecycle {
 			.forEach(id -> channels.find(id).ifPresent(channel -> byId.put(id, channel)));
 		// Slack messages to people are posted into one configured channel, mentioning
 		// them
-		Channel peopleSlack = batch.stream().anyMatch(c -> c.message() != null && "slack".equals(c.channelKind()))
+		Channel peopleSlack = batch.stream().anyMatch(c -> c.toPerson() && "slack".equals(c.channelKind()))
 				? channels.findByName(settings.people().slackChannel()).orElse(null) : null;
 		List<Future<?>> sending = batch.stream()
-			.<Future<?>>map(claimed -> senders.submit(
-					() -> process(claimed, claimed.message() != null ? peopleSlack : byId.get(claimed.channelId()))))
+			.<Future<?>>map(claimed -> senders
+				.submit(() -> process(claimed, claimed.toPerson() ? peopleSlack : byId.get(claimed.channelId()))))
 			.toList();
 		for (Future<?> future : sending) {
 			try {
@@ -153,9 +153,13 @@ class DeliveryWorker implements SmartLifecycle {
 		Instant started = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		long t0 = System.nanoTime();
 		SendResult result;
-		if (claimed.message() != null) {
+		if (claimed.toPerson()) {
 			result = dispatcher.sendToPerson(claimed.channelKind(), claimed.recipient(), claimed.message(),
 					claimed.idempotencyKey(), channel);
+		}
+		else if (claimed.toChannel()) {
+			result = channel == null ? SendResult.failed(null, "the channel was deleted")
+					: dispatcher.sendMessage(channel, claimed.message(), claimed.idempotencyKey());
 		}
 		else {
 			result = channel == null ? SendResult.failed(null, "the channel was deleted")

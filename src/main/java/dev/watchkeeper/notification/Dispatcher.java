@@ -99,6 +99,35 @@ class Dispatcher {
 		}
 	}
 
+	/**
+	 * Sends a free-form message to a channel, as its kind expects: email to the channel's
+	 * recipients (text and HTML), Slack and Teams as a post with the message and a button
+	 * per action, a webhook as JSON {@code {"type":"message",...}} signed with the
+	 * channel's secret.
+	 */
+	SendResult sendMessage(Channel channel, PersonalMessage message, String idempotencyKey) {
+		try {
+			return switch (channel.kind()) {
+				case "email" -> email(channel, new Messages.Message(message.subject(), Messages.personalText(message),
+						Messages.personalHtml(message)), idempotencyKey);
+				case "slack" -> post(channel.config().url(), Payloads.slackMessage(message), Map.of());
+				case "teams" ->
+					post(channel.config().url(), Payloads.teamsMessage(message, channel.config().format()), Map.of());
+				case "webhook" -> {
+					String body = json.writeValueAsString(Payloads.channelMessage(channel.name(), message));
+					long timestamp = clock.instant().getEpochSecond();
+					yield postJson(channel.config().url(), body, Map.of("webhook-id", idempotencyKey,
+							"webhook-timestamp", Long.toString(timestamp), "webhook-signature",
+							WebhookSignature.sign(channel.config().signingSecret(), idempotencyKey, timestamp, body)));
+				}
+				default -> SendResult.failed(null, "a " + channel.kind() + " channel takes no free-form messages");
+			};
+		}
+		catch (RuntimeException ex) {
+			return SendResult.retry(null, ex.getClass().getSimpleName() + ": " + ex.getMessage(), null);
+		}
+	}
+
 	private SendResult signedPost(String url, Map<String, Object> payload, String idempotencyKey) {
 		String body = json.writeValueAsString(payload);
 		long timestamp = clock.instant().getEpochSecond();

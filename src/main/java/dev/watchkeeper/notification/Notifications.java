@@ -51,6 +51,15 @@ public class Notifications {
 		return channelName != null && channels.existsByName(channelName);
 	}
 
+	/**
+	 * Whether a channel of this name exists and takes free-form messages
+	 * ({@link #enqueueMessage}): every kind but PagerDuty.
+	 */
+	public boolean takesMessages(String channelName) {
+		return channelName != null
+				&& channels.findByName(channelName).map(c -> !"pagerduty".equals(c.kind())).orElse(false);
+	}
+
 	/** Names of all channels, sorted. */
 	public List<String> channelNames() {
 		return channels.names();
@@ -104,6 +113,42 @@ public class Notifications {
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		if (!deliveries.insertPersonal(UUID.randomUUID(), kind, address.strip(), message, idempotencyKey, now,
+				now.plus(settings.maxRetryDuration()))) {
+			return false;
+		}
+		signal.wakeAfterCommit();
+		return true;
+	}
+
+	/**
+	 * Writes one free-form message to a channel to the outbox in the CALLER's transaction
+	 * (propagation MANDATORY): email channels mail it to their recipients, Slack and
+	 * Teams channels post it with a button per action, webhook channels get a signed JSON
+	 * post {@code {"type":"message","channel","subject","text","link","actions"}}. It is
+	 * sent, retried and logged like a notice. A second enqueue with the same
+	 * idempotencyKey is ignored (returns false). Unknown channel: DomainException (not
+	 * found); a PagerDuty channel, which takes alert notices only: DomainException
+	 * (invalid).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean enqueueMessage(String channelName, PersonalMessage message, String idempotencyKey) {
+		Channel channel = channels.findByName(channelName == null ? "" : channelName)
+			.orElseThrow(() -> DomainException.notFound("Channel", channelName));
+		Map<String, String> errors = new LinkedHashMap<>();
+		if ("pagerduty".equals(channel.kind())) {
+			errors.put("channel", "is a PagerDuty channel, which takes alert notices only");
+		}
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 500) {
+			errors.put("idempotencyKey", "is required, at most 500 characters");
+		}
+		if (message == null || message.subject() == null || message.subject().isBlank()) {
+			errors.put("message.subject", "is required");
+		}
+		if (!errors.isEmpty()) {
+			throw DomainException.invalid(errors);
+		}
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		if (!deliveries.insertChannelMessage(UUID.randomUUID(), channel, message, idempotencyKey, now,
 				now.plus(settings.maxRetryDuration()))) {
 			return false;
 		}

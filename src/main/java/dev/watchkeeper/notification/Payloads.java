@@ -41,7 +41,15 @@ final class Payloads {
 	 * member id, and each action is a button.
 	 */
 	static Map<String, Object> slackMention(String memberId, PersonalMessage message) {
-		String mention = "<@" + memberId + "> " + message.subject();
+		return slackPost("<@" + memberId + "> " + message.subject(), message);
+	}
+
+	/** A free-form message to a Slack channel: its text, and each action as a button. */
+	static Map<String, Object> slackMessage(PersonalMessage message) {
+		return slackPost(message.subject(), message);
+	}
+
+	private static Map<String, Object> slackPost(String mention, PersonalMessage message) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("text", mention);
 		List<Object> blocks = new java.util.ArrayList<>();
@@ -74,6 +82,54 @@ final class Payloads {
 		body.put("link", message.link());
 		body.put("actions", message.actions().stream().map(a -> Map.of("label", a.label(), "url", a.url())).toList());
 		return body;
+	}
+
+	/** A free-form message to a webhook channel. */
+	static Map<String, Object> channelMessage(String channelName, PersonalMessage message) {
+		Map<String, Object> body = personal(channelName, message);
+		body.put("type", "message");
+		body.remove("to");
+		body.put("channel", channelName);
+		return body;
+	}
+
+	/**
+	 * A free-form message to a Microsoft Teams channel: the card of its kind with the
+	 * text and a button per action and the link.
+	 */
+	static Map<String, Object> teamsMessage(PersonalMessage message, String format) {
+		List<Map<String, String>> links = new java.util.ArrayList<>();
+		message.actions().forEach(a -> links.add(Map.of("label", a.label(), "url", a.url())));
+		if (message.link() != null) {
+			links.add(Map.of("label", "Open in Watchkeeper", "url", message.link()));
+		}
+		String text = message.text() == null ? "" : message.text().strip();
+		if ("adaptivecard".equals(format)) {
+			Map<String, Object> card = new LinkedHashMap<>();
+			card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+			card.put("type", "AdaptiveCard");
+			card.put("version", "1.4");
+			card.put("body", List.of(Map.of("type", "TextBlock", "size", "Large", "weight", "Bolder", "wrap", true,
+					"text", message.subject()), Map.of("type", "TextBlock", "wrap", true, "text", text)));
+			card.put("actions",
+					links.stream()
+						.map(l -> Map.of("type", "Action.OpenUrl", "title", l.get("label"), "url", l.get("url")))
+						.toList());
+			return Map.of("type", "message", "attachments",
+					List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive", "content", card)));
+		}
+		Map<String, Object> card = new LinkedHashMap<>();
+		card.put("@type", "MessageCard");
+		card.put("@context", "https://schema.org/extensions");
+		card.put("summary", message.subject());
+		card.put("title", message.subject());
+		card.put("text", "<pre>" + org.springframework.web.util.HtmlUtils.htmlEscape(text) + "</pre>");
+		card.put("potentialAction",
+				links.stream()
+					.map(l -> Map.of("@type", "OpenUri", "name", l.get("label"), "targets",
+							List.of(Map.of("os", "default", "uri", l.get("url")))))
+					.toList());
+		return card;
 	}
 
 	/**

@@ -68,14 +68,16 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		allow(Role.VIEWER, "GET /api/v1/integration-keys");
 		allow(Role.MANAGER, "POST /api/v1/integration-keys", "DELETE /api/v1/integration-keys/{id}");
 		allow(Role.VIEWER, "GET /api/v1/incidents", "GET /api/v1/incidents/severities", "GET /api/v1/incidents/{id}",
-				"GET /api/v1/incidents/{id}/timeline", "GET /api/v1/postmortems", "GET /api/v1/postmortems/{id}",
-				"GET /api/v1/action-items", "GET /api/v1/incident-analytics");
+				"GET /api/v1/incidents/{id}/timeline", "GET /api/v1/incidents/settings/services/{serviceId}",
+				"GET /api/v1/postmortems", "GET /api/v1/postmortems/{id}", "GET /api/v1/action-items",
+				"GET /api/v1/incident-analytics");
 		allow(Role.RESPONDER, "POST /api/v1/incidents", "POST /api/v1/incidents/{id}/acknowledge",
 				"POST /api/v1/incidents/{id}/status", "POST /api/v1/incidents/{id}/resolve",
 				"PUT /api/v1/incidents/{id}/roles/{role}", "POST /api/v1/incidents/{id}/notes",
 				"PUT /api/v1/postmortems/{id}", "POST /api/v1/postmortems/{id}/status",
 				"POST /api/v1/postmortems/{id}/action-items", "PUT /api/v1/postmortems/{id}/action-items/{itemId}");
-		allow(Role.MANAGER, "POST /api/v1/incidents/{id}/severity", "POST /api/v1/incidents/{id}/close",
+		allow(Role.MANAGER, "PUT /api/v1/incidents/settings/services/{serviceId}",
+				"POST /api/v1/incidents/{id}/severity", "POST /api/v1/incidents/{id}/close",
 				"POST /api/v1/postmortems/{id}/publish");
 		MINIMUM_ROLE.put("GET /oncall/ical/{token}.ics", null);
 		allow(Role.VIEWER, "GET /api/v1/schedules", "GET /api/v1/schedules/{id}", "GET /api/v1/schedules/{id}/shifts",

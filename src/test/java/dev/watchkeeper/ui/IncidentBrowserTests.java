@@ -1,10 +1,14 @@
 package dev.watchkeeper.ui;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import dev.watchkeeper.catalog.Service;
+import dev.watchkeeper.catalog.ServiceDraft;
+import dev.watchkeeper.catalog.Services;
 import dev.watchkeeper.identity.IdentityFixtures;
 import dev.watchkeeper.identity.Role;
 import dev.watchkeeper.identity.User;
@@ -22,6 +26,9 @@ class IncidentBrowserTests extends BrowserTest {
 
 	@Autowired
 	IdentityFixtures fixtures;
+
+	@Autowired
+	Services services;
 
 	@Test
 	void aResponderDeclaresAcknowledgesAndSeesTheTimeline() {
@@ -79,6 +86,30 @@ class IncidentBrowserTests extends BrowserTest {
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
 		assertThat(page.locator("#timeline li")).hasCount(7);
 		assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve"))).hasCount(0);
+	}
+
+	@Test
+	void aManagerTurnsOnAutoResolveForAServiceAndAViewerSeesIt() {
+		String slug = "autoresolve-" + UUID.randomUUID().toString().substring(0, 6);
+		Service service = services.create(new ServiceDraft(slug, "Service " + slug, "A test service",
+				fixtures.team().id().value(), 2, null, List.of(), null));
+		signIn(fixtures.user(Role.MANAGER).email(), IdentityFixtures.PASSWORD);
+		page.navigate("/incidents");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Incident settings")).click();
+		Locator checkbox = page.getByLabel("Auto-resolve incidents of " + service.name());
+		assertThat(checkbox).not().isChecked();
+		checkbox.check();
+		page.locator("#service-" + slug)
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+			.click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Auto-resolve is on.");
+		assertThat(page.getByLabel("Auto-resolve incidents of " + service.name())).isChecked();
+
+		signOut();
+		signIn(fixtures.user(Role.VIEWER).email(), IdentityFixtures.PASSWORD);
+		page.navigate("/incidents/settings");
+		assertThat(page.locator("#service-" + slug)).containsText("on");
+		assertThat(page.locator("#service-" + slug + " form")).hasCount(0);
 	}
 
 }

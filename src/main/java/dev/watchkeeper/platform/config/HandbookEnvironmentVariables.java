@@ -74,6 +74,8 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_INCIDENT_SEVERITY_POLICY", "watchkeeper.incident.severity-policy"),
 			Map.entry("WATCHKEEPER_INCIDENT_TIME_ZONE", "watchkeeper.incident.time-zone"),
 			Map.entry("WATCHKEEPER_INCIDENT_ACTION_LINKS_VALID_FOR", "watchkeeper.incident.action-links-valid-for"),
+			Map.entry("WATCHKEEPER_INCIDENT_STAKEHOLDER_EMAILS", "watchkeeper.incident.stakeholders.emails"),
+			Map.entry("WATCHKEEPER_INCIDENT_STAKEHOLDER_CHANNEL", "watchkeeper.incident.stakeholders.channel"),
 			Map.entry("WATCHKEEPER_ONCALL_CALENDAR_WEEKS", "watchkeeper.oncall.calendar-weeks"),
 			Map.entry("WATCHKEEPER_ONCALL_FEED_WEEKS_AHEAD", "watchkeeper.oncall.feed-weeks-ahead"),
 			Map.entry("WATCHKEEPER_ONCALL_FEED_DAYS_BEHIND", "watchkeeper.oncall.feed-days-behind"),
