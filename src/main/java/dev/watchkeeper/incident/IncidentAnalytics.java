@@ -18,6 +18,9 @@ import dev.watchkeeper.catalog.Services;
 import dev.watchkeeper.identity.TeamId;
 import dev.watchkeeper.identity.TeamRef;
 import dev.watchkeeper.identity.Teams;
+import dev.watchkeeper.identity.User;
+import dev.watchkeeper.identity.UserId;
+import dev.watchkeeper.identity.Users;
 import dev.watchkeeper.platform.DomainException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * MTTA, MTTR and the share of incidents acknowledged and resolved within their targets,
  * over a chosen period, per severity, per service and per owner team of the service (as
- * the catalog has it now).
+ * the catalog has it now); and the pages each person received, off-hours ones counted.
  */
 @org.springframework.stereotype.Service
 public class IncidentAnalytics {
@@ -43,13 +46,17 @@ public class IncidentAnalytics {
 
 	private final Teams teams;
 
+	private final Users users;
+
 	private final Clock clock;
 
-	IncidentAnalytics(JdbcClient jdbc, SeverityPolicy policy, Services services, Teams teams, Clock clock) {
+	IncidentAnalytics(JdbcClient jdbc, SeverityPolicy policy, Services services, Teams teams, Users users,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.services = services;
 		this.teams = teams;
+		this.users = users;
 		this.clock = clock;
 	}
 
@@ -108,7 +115,60 @@ public class IncidentAnalytics {
 			.map(e -> new ResponseReport.Group(e.getKey(), e.getKey(), e.getValue().stats()))
 			.toList();
 		return new ResponseReport(from, to, overall.stats(), severities, serviceGroups(byService, known),
-				teamGroups(byTeam));
+				teamGroups(byTeam), byPerson(from, to));
+	}
+
+	/**
+	 * Pages per person sent in {@code [from, to)}, with the off-hours ones in each
+	 * person's zone. Pages are counted in 15-minute buckets: every zone's offset is a
+	 * whole number of quarter hours, so no bucket straddles 09:00 or 17:00 local time.
+	 */
+	private List<ResponseReport.PersonPages> byPerson(Instant from, Instant to) {
+		record Bucket(UUID userId, Instant at, long pages) {
+		}
+		List<Bucket> buckets = jdbc.sql("""
+				SELECT user_id, date_bin('15 minutes', paged_at, TIMESTAMPTZ '2000-01-03 00:00:00+00') AS bucket,
+				       count(*) AS pages
+				  FROM incident_pages WHERE paged_at >= :from AND paged_at < :to
+				 GROUP BY user_id, bucket""")
+			.param("from", Sql.ts(from))
+			.param("to", Sql.ts(to))
+			.query((rs, n) -> new Bucket(Sql.uuid(rs, "user_id"), Sql.instant(rs, "bucket"), rs.getLong("pages")))
+			.list();
+		if (buckets.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, Long> incidentsPaged = new HashMap<>();
+		jdbc.sql("""
+				SELECT user_id, count(DISTINCT incident_id) AS incidents
+				  FROM incident_pages WHERE paged_at >= :from AND paged_at < :to GROUP BY user_id""")
+			.param("from", Sql.ts(from))
+			.param("to", Sql.ts(to))
+			.query((rs, n) -> incidentsPaged.put(Sql.uuid(rs, "user_id"), rs.getLong("incidents")))
+			.list();
+		Map<UUID, User> people = new HashMap<>();
+		users.findAll(incidentsPaged.keySet().stream().map(UserId::new).toList())
+			.forEach(user -> people.put(user.id().value(), user));
+		Map<UUID, long[]> counts = new LinkedHashMap<>();
+		for (Bucket bucket : buckets) {
+			User person = people.get(bucket.userId());
+			long[] count = counts.computeIfAbsent(bucket.userId(), id -> new long[2]);
+			count[0] += bucket.pages();
+			if (OffHours.at(bucket.at(), OffHours.zone(person == null ? null : person.timeZone()))) {
+				count[1] += bucket.pages();
+			}
+		}
+		List<ResponseReport.PersonPages> result = new ArrayList<>();
+		counts.forEach((id, count) -> {
+			User person = people.get(id);
+			result.add(new ResponseReport.PersonPages(id.toString(), person == null ? "Deleted user" : person.name(),
+					OffHours.zone(person == null ? null : person.timeZone()).getId(), count[0], count[1],
+					incidentsPaged.getOrDefault(id, 0L)));
+		});
+		result.sort(Comparator.comparingLong(ResponseReport.PersonPages::pages)
+			.reversed()
+			.thenComparing(p -> p.label().toLowerCase(java.util.Locale.ROOT)));
+		return result;
 	}
 
 	private List<ResponseReport.Group> serviceGroups(Map<String, Tally> tallies, Map<UUID, Optional<Service>> known) {

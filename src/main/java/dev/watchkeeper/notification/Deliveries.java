@@ -3,6 +3,8 @@ package dev.watchkeeper.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -58,6 +60,19 @@ public class Deliveries {
 
 	public Delivery get(UUID id) {
 		return log.find(id).orElseThrow(() -> DomainException.notFound("Delivery", id));
+	}
+
+	/**
+	 * The deliveries enqueued with these idempotency keys, by key, in one query (without
+	 * their attempts); a key nothing was enqueued with is absent.
+	 */
+	public Map<String, Delivery> byIdempotencyKeys(Collection<String> keys) {
+		if (keys == null || keys.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Delivery> found = new LinkedHashMap<>();
+		log.findByKeys(keys).forEach(delivery -> found.put(delivery.idempotencyKey(), delivery));
+		return found;
 	}
 
 	/** Sends a failed delivery again, with a fresh retry period. */

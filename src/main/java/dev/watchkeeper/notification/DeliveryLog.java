@@ -3,6 +3,7 @@ package dev.watchkeeper.notification;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,6 +67,22 @@ class DeliveryLog {
 			.param("id", id)
 			.query((rs, n) -> row(rs, attempts))
 			.optional();
+	}
+
+	/**
+	 * The deliveries enqueued with these keys, without their attempts: one query per
+	 * 5,000 keys, so within the driver's parameter limit.
+	 */
+	List<Delivery> findByKeys(Collection<String> keys) {
+		List<String> all = List.copyOf(new java.util.LinkedHashSet<>(keys));
+		List<Delivery> found = new java.util.ArrayList<>();
+		for (int start = 0; start < all.size(); start += 5_000) {
+			found.addAll(jdbc.sql("SELECT * FROM notification_deliveries WHERE idempotency_key IN (:keys)")
+				.param("keys", all.subList(start, Math.min(all.size(), start + 5_000)))
+				.query((rs, n) -> row(rs, List.of()))
+				.list());
+		}
+		return found;
 	}
 
 	private Delivery row(ResultSet rs, List<Delivery.Attempt> attempts) throws SQLException {

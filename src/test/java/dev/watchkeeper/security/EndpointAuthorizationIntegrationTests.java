@@ -69,8 +69,8 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		allow(Role.MANAGER, "POST /api/v1/integration-keys", "DELETE /api/v1/integration-keys/{id}");
 		allow(Role.VIEWER, "GET /api/v1/incidents", "GET /api/v1/incidents/severities", "GET /api/v1/incidents/{id}",
 				"GET /api/v1/incidents/{id}/timeline", "GET /api/v1/incidents/settings/services/{serviceId}",
-				"GET /api/v1/postmortems", "GET /api/v1/postmortems/{id}", "GET /api/v1/action-items",
-				"GET /api/v1/incident-analytics");
+				"GET /api/v1/incidents/{id}/alerts", "GET /api/v1/incidents/{id}/pages", "GET /api/v1/postmortems",
+				"GET /api/v1/postmortems/{id}", "GET /api/v1/action-items", "GET /api/v1/incident-analytics");
 		allow(Role.RESPONDER, "POST /api/v1/incidents", "POST /api/v1/incidents/{id}/acknowledge",
 				"POST /api/v1/incidents/{id}/status", "POST /api/v1/incidents/{id}/resolve",
 				"PUT /api/v1/incidents/{id}/roles/{role}", "POST /api/v1/incidents/{id}/notes",

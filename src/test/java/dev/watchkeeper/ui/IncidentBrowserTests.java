@@ -12,6 +12,15 @@ import dev.watchkeeper.catalog.Services;
 import dev.watchkeeper.identity.IdentityFixtures;
 import dev.watchkeeper.identity.Role;
 import dev.watchkeeper.identity.User;
+import dev.watchkeeper.identity.Users;
+import dev.watchkeeper.incident.Incident;
+import dev.watchkeeper.incident.IncidentDraft;
+import dev.watchkeeper.incident.Incidents;
+import dev.watchkeeper.oncall.EscalationPolicies;
+import dev.watchkeeper.oncall.EscalationPolicy;
+import dev.watchkeeper.oncall.EscalationPolicyDraft;
+import dev.watchkeeper.oncall.EscalationTarget;
+import dev.watchkeeper.platform.Actor;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +29,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * A responder declares an incident in the UI, acknowledges it, takes command, writes a
- * note and sees it all on the timeline; a viewer sees the incident without the actions.
+ * note and sees it all on the timeline; a viewer sees the incident without the actions,
+ * and the pages sent for an incident with their delivery outcome.
  */
 class IncidentBrowserTests extends BrowserTest {
 
@@ -28,7 +38,16 @@ class IncidentBrowserTests extends BrowserTest {
 	IdentityFixtures fixtures;
 
 	@Autowired
+	Users users;
+
+	@Autowired
 	Services services;
+
+	@Autowired
+	EscalationPolicies policies;
+
+	@Autowired
+	Incidents incidents;
 
 	@Test
 	void aResponderDeclaresAcknowledgesAndSeesTheTimeline() {
@@ -110,6 +129,55 @@ class IncidentBrowserTests extends BrowserTest {
 		page.navigate("/incidents/settings");
 		assertThat(page.locator("#service-" + slug)).containsText("on");
 		assertThat(page.locator("#service-" + slug + " form")).hasCount(0);
+	}
+
+	@Test
+	void theIncidentPageShowsWhoWasPagedHowAndTheDeliveryOutcome() {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		User grace = users
+			.create(new Users.NewUser("grace-" + run + "@example.com", "Grace " + run, "Europe/Berlin", Role.RESPONDER,
+					IdentityFixtures.PASSWORD, List.of(new User.ContactMethod("sms", "+4915112345678", "mobile"))));
+		Service service = services.create(new ServiceDraft("billing-" + run, "Billing " + run, null,
+				fixtures.team().id().value(), 2, null, List.of(), List.of()));
+		EscalationPolicy policy = policies.create(
+				new EscalationPolicyDraft("Grace first " + run, null, 0, List.of(new EscalationPolicyDraft.StepDraft(
+						List.of(new EscalationTarget("user", grace.id().value().toString())), "30m"))));
+		policies.assignToService(service.id().value(), policy.id());
+		Incident incident = incidents
+			.declare(new IncidentDraft("Invoices stuck " + run, "SEV-2", service.id().value(), null), Actor.SYSTEM);
+
+		User viewer = fixtures.user(Role.VIEWER);
+		signIn(viewer.email(), IdentityFixtures.PASSWORD);
+		page.navigate("/incidents/" + incident.number());
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Pages"))).isVisible();
+		assertThat(page.locator("#alerts-none")).hasText("No alerts are attached to this incident.");
+		Locator row = page.locator("#pages tbody tr");
+		assertThat(row).hasCount(1);
+		assertThat(row.getByRole(AriaRole.ROWHEADER)).hasText(grace.name());
+		assertThat(row).containsText("sms");
+		assertThat(row).containsText("+4915112345678");
+		assertThat(row).containsText("Step 1 of 1: " + grace.name());
+		// no SMS gateway is configured here: the delivery fails at once, and the page
+		// says why
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+		while (!row.locator(".delivery").textContent().equals("failed") && System.nanoTime() < deadline) {
+			page.waitForTimeout(200);
+			page.reload();
+		}
+		assertThat(row.locator(".delivery")).hasText("failed");
+		assertThat(row).containsText("1 attempt; last error: no SMS/voice gateway is configured");
+		row.locator(".delivery").click();
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/deliveries/[0-9a-f-]{36}$"));
+
+		// the analytics page counts the page for Grace, in her time zone
+		page.navigate("/incidents/analytics");
+		Locator people = page.locator("#table-people tbody tr")
+			.filter(new Locator.FilterOptions().setHasText(grace.name()));
+		assertThat(people).hasCount(1);
+		assertThat(people.locator("td").nth(0)).hasText("Europe/Berlin");
+		assertThat(people.locator("td").nth(1)).hasText("1");
+		assertThat(people.locator("td").nth(4)).hasText("1");
+		assertThat(page.locator("#chart-people")).isVisible();
 	}
 
 }

@@ -71,6 +71,27 @@ class AnalyticsPages {
 	record Breakdown(String title, String id, List<Line> lines, String chart) {
 	}
 
+	/**
+	 * One person's pages in the period.
+	 *
+	 * @param name who
+	 * @param timeZone the zone off-hours are counted in
+	 * @param pages pages sent
+	 * @param offHoursPages of those, off-hours
+	 * @param offHoursShare off-hours share in percent, or —
+	 * @param incidents incidents they were paged for
+	 */
+	record PersonLine(String name, String timeZone, long pages, long offHoursPages, String offHoursShare,
+			long incidents) {
+
+		static PersonLine of(ResponseReport.PersonPages person) {
+			return new PersonLine(person.label(), person.timeZone(), person.pages(), person.offHoursPages(),
+					percent(person.pages() == 0 ? null : (double) person.offHoursPages() / person.pages()),
+					person.incidents());
+		}
+
+	}
+
 	@GetMapping("/incidents/analytics")
 	String page(@RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
 			HttpServletResponse response) {
@@ -87,6 +108,8 @@ class AnalyticsPages {
 					List.of(breakdown("By severity", "severity", report.bySeverity()),
 							breakdown("By service", "service", report.byService()),
 							breakdown("By owner team", "team", report.byTeam())));
+			model.addAttribute("people", report.byPerson().stream().map(PersonLine::of).toList());
+			model.addAttribute("peopleChart", peopleChart(report.byPerson()));
 		}
 		catch (DomainException ex) {
 			response.setStatus(422);
@@ -107,6 +130,18 @@ class AnalyticsPages {
 						Map.of("label", "MTTR", "backgroundColor", "#e8590c", "data",
 								groups.stream().map(g -> minutes(g.stats().mttr())).toList())));
 		return new Breakdown(title, id, lines, json.writeValueAsString(chart));
+	}
+
+	private String peopleChart(List<ResponseReport.PersonPages> people) {
+		Map<String, Object> chart = new LinkedHashMap<>();
+		chart.put("labels", people.stream().map(ResponseReport.PersonPages::label).toList());
+		chart.put("unit", "pages");
+		chart.put("datasets",
+				List.of(Map.of("label", "Working hours", "backgroundColor", "#0b5cad", "data",
+						people.stream().map(p -> p.pages() - p.offHoursPages()).toList()),
+						Map.of("label", "Off-hours", "backgroundColor", "#b42318", "data",
+								people.stream().map(ResponseReport.PersonPages::offHoursPages).toList())));
+		return json.writeValueAsString(chart);
 	}
 
 	private static double minutes(Duration duration) {

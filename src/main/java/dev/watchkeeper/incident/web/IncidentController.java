@@ -7,11 +7,14 @@ import java.util.UUID;
 import dev.watchkeeper.identity.Role;
 import dev.watchkeeper.identity.UserId;
 import dev.watchkeeper.incident.Incident;
+import dev.watchkeeper.incident.IncidentAlert;
 import dev.watchkeeper.incident.IncidentDraft;
 import dev.watchkeeper.incident.IncidentFilter;
 import dev.watchkeeper.incident.IncidentRole;
 import dev.watchkeeper.incident.IncidentStatus;
 import dev.watchkeeper.incident.Incidents;
+import dev.watchkeeper.incident.PagesAndAlerts;
+import dev.watchkeeper.incident.SentPage;
 import dev.watchkeeper.incident.SeverityPolicy;
 import dev.watchkeeper.incident.TimelineEntry;
 import dev.watchkeeper.platform.Actor;
@@ -19,7 +22,10 @@ import dev.watchkeeper.platform.DomainException;
 import dev.watchkeeper.platform.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.ResponseEntity;
@@ -49,9 +55,12 @@ class IncidentController {
 
 	private final IncidentViews views;
 
-	IncidentController(Incidents incidents, IncidentViews views) {
+	private final PagesAndAlerts pagesAndAlerts;
+
+	IncidentController(Incidents incidents, IncidentViews views, PagesAndAlerts pagesAndAlerts) {
 		this.incidents = incidents;
 		this.views = views;
+		this.pagesAndAlerts = pagesAndAlerts;
 	}
 
 	@Schema(example = """
@@ -130,6 +139,42 @@ class IncidentController {
 	@Operation(summary = "The incident's timeline, oldest first")
 	List<TimelineEntry> timeline(@Parameter(description = ID) @PathVariable String id) {
 		return incidents.timeline(views.incident(id).id());
+	}
+
+	@GetMapping("/{id}/alerts")
+	@Operation(summary = "The alerts attached to the incident, firing first",
+			description = "Each alert with its labels, summary, runbook link (hasRunbook false when the alert names "
+					+ "none), status (firing or resolved) and since when. Empty for an incident declared by hand.",
+			responses = @ApiResponse(responseCode = "200", content = @Content(
+					examples = @ExampleObject("""
+							[{"fingerprint":"3f1c9a0b7d2e4c11","alertname":"HighErrorRate",
+							  "labels":{"alertname":"HighErrorRate","service":"checkout","severity":"high","instance":"web-1"},
+							  "summary":"5xx above 5 % for 5 minutes","runbookUrl":"https://runbooks.example.com/checkout-errors",
+							  "hasRunbook":true,"status":"firing","startsAt":"2026-11-25T09:00:00Z",
+							  "updatedAt":"2026-11-25T09:00:30Z"},
+							 {"fingerprint":"8a27e1f04b9c3d55","alertname":"SlowCheckout","labels":{"alertname":"SlowCheckout"},
+							  "hasRunbook":false,"status":"resolved",
+							  "startsAt":"2026-11-25T08:55:00Z","endsAt":"2026-11-25T09:20:00Z","updatedAt":"2026-11-25T09:20:30Z"}]"""))))
+	List<IncidentAlert> alerts(@Parameter(description = ID) @PathVariable String id) {
+		return pagesAndAlerts.alerts(views.incident(id).id());
+	}
+
+	@GetMapping("/{id}/pages")
+	@Operation(summary = "The pages sent for the incident, oldest first",
+			description = "One entry per person and contact method: when, who, how (kind and address), the policy "
+					+ "step and round or the reason, and the delivery's current state in the notification outbox "
+					+ "(pending, succeeded, failed with its last error; not_queued when nothing was enqueued).",
+			responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject("""
+					[{"deliveryKey":"incident/6f1e…/r0s0/a1c2…/0","pagedAt":"2026-11-25T09:00:01Z","userId":"a1c2…",
+					  "userName":"Ada Lovelace","kind":"email","address":"ada@example.com","round":1,"step":1,
+					  "reason":"Step 1 of 4: team on call","deliveryId":"0d4e…","deliveryStatus":"succeeded",
+					  "attempts":1,"completedAt":"2026-11-25T09:00:02Z"},
+					 {"deliveryKey":"incident/6f1e…/breach-acknowledge/b7d9…/0","pagedAt":"2026-11-25T10:00:00Z",
+					  "userId":"b7d9…","userName":"Grace Hopper","kind":"sms","address":"+15551234567",
+					  "reason":"engineering manager: the acknowledgement target passed","deliveryId":"9c1a…",
+					  "deliveryStatus":"pending","attempts":2,"lastError":"HTTP 503 from the gateway"}]"""))))
+	List<SentPage> pages(@Parameter(description = ID) @PathVariable String id) {
+		return pagesAndAlerts.pages(views.incident(id).id());
 	}
 
 	@PostMapping("/{id}/acknowledge")

@@ -8,7 +8,9 @@ import java.util.List;
 
 import dev.watchkeeper.incident.Durations;
 import dev.watchkeeper.incident.Incident;
+import dev.watchkeeper.incident.IncidentAlert;
 import dev.watchkeeper.incident.IncidentStatus;
+import dev.watchkeeper.incident.SentPage;
 import dev.watchkeeper.incident.TimelineEntry;
 
 /**
@@ -72,6 +74,66 @@ record IncidentPage(IncidentView incident, Sla acknowledge, Sla resolve, List<Li
 		static Line of(TimelineEntry entry, ZoneId zone) {
 			return new Line(time(entry.at(), zone), entry.kind().replace('_', ' '), entry.text(),
 					entry.actorUserId() == null ? null : entry.actor());
+		}
+
+	}
+
+	/**
+	 * An attached alert as the page shows it.
+	 *
+	 * @param alertname the alert's name
+	 * @param labels its labels as {@code name=value}, alertname left out
+	 * @param summary its summary, or empty
+	 * @param runbookUrl its runbook as a link: only an http(s) URL, else null
+	 * @param runbookText a runbook that is not an http(s) URL, shown as text; else null
+	 * @param status firing or resolved
+	 * @param since when it started firing, in the incident time zone
+	 * @param resolvedAt when it resolved, or empty
+	 */
+	record AlertLine(String alertname, List<String> labels, String summary, String runbookUrl, String runbookText,
+			String status, String since, String resolvedAt) {
+
+		static AlertLine of(IncidentAlert alert, ZoneId zone) {
+			String runbook = alert.runbookUrl();
+			boolean link = runbook != null && (runbook.regionMatches(true, 0, "https://", 0, 8)
+					|| runbook.regionMatches(true, 0, "http://", 0, 7));
+			return new AlertLine(alert.alertname(),
+					alert.labels()
+						.entrySet()
+						.stream()
+						.filter(e -> !"alertname".equals(e.getKey()))
+						.sorted(java.util.Map.Entry.comparingByKey())
+						.map(e -> e.getKey() + "=" + e.getValue())
+						.toList(),
+					alert.summary() == null ? "" : alert.summary(), link ? runbook : null, link ? null : runbook,
+					alert.status(), time(alert.startsAt(), zone), time(alert.endsAt(), zone));
+		}
+
+	}
+
+	/**
+	 * A page as the incident page shows it.
+	 *
+	 * @param at when it was sent, in the incident time zone
+	 * @param who the person paged
+	 * @param kind the contact method
+	 * @param address where it went
+	 * @param why the step (and repeat) with its targets, or the missed target
+	 * @param status the delivery's state: pending, succeeded, failed or not_queued
+	 * @param detail attempts and the last error, or empty
+	 * @param deliveryId the outbox delivery, for the link to the delivery log
+	 */
+	record PageLine(String at, String who, String kind, String address, String why, String status, String detail,
+			java.util.UUID deliveryId) {
+
+		static PageLine of(SentPage page, ZoneId zone) {
+			String detail = page.attempts() == 0 ? ""
+					: page.attempts() + (page.attempts() == 1 ? " attempt" : " attempts");
+			if (page.lastError() != null && !page.lastError().isBlank()) {
+				detail = detail + (detail.isEmpty() ? "" : "; ") + "last error: " + page.lastError();
+			}
+			return new PageLine(time(page.pagedAt(), zone), page.userName(), page.kind(), page.address(), page.reason(),
+					page.deliveryStatus(), detail, page.deliveryId());
 		}
 
 	}

@@ -11,6 +11,7 @@ import dev.watchkeeper.incident.IncidentDraft;
 import dev.watchkeeper.incident.IncidentRole;
 import dev.watchkeeper.incident.IncidentStatus;
 import dev.watchkeeper.incident.Incidents;
+import dev.watchkeeper.incident.PagesAndAlerts;
 import dev.watchkeeper.platform.Actor;
 import dev.watchkeeper.platform.DomainException;
 import dev.watchkeeper.platform.PageQuery;
@@ -39,12 +40,16 @@ class IncidentPages {
 
 	private final Periods periods;
 
+	private final PagesAndAlerts pagesAndAlerts;
+
 	private final Clock clock;
 
-	IncidentPages(Incidents incidents, IncidentViews views, Periods periods, Clock clock) {
+	IncidentPages(Incidents incidents, IncidentViews views, Periods periods, PagesAndAlerts pagesAndAlerts,
+			Clock clock) {
 		this.incidents = incidents;
 		this.views = views;
 		this.periods = periods;
+		this.pagesAndAlerts = pagesAndAlerts;
 		this.clock = clock;
 	}
 
@@ -113,6 +118,16 @@ class IncidentPages {
 		model.addAttribute("page",
 				IncidentPage.of(view, incident, incidents.timeline(incident.id()), clock.instant(), periods.zone()));
 		model.addAttribute("i", view);
+		model.addAttribute("alerts",
+				pagesAndAlerts.alerts(incident.id())
+					.stream()
+					.map(a -> IncidentPage.AlertLine.of(a, periods.zone()))
+					.toList());
+		model.addAttribute("pages",
+				pagesAndAlerts.pages(incident.id())
+					.stream()
+					.map(p -> IncidentPage.PageLine.of(p, periods.zone()))
+					.toList());
 		model.addAttribute("users", views.allUsers());
 		model.addAttribute("severities", SeverityOption.all(incidents.severityPolicy()));
 		model.addAttribute("roles", IncidentRole.values());
