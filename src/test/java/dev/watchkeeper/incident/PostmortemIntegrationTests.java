@@ -87,6 +87,10 @@ class PostmortemIntegrationTests extends IncidentIntegrationTest {
 		clock.advance(Duration.ofHours(30));
 		letTimersRun();
 		assertThat(timeline(id, "postmortem_reminder")).as("no reminder after publication").hasSize(2);
+		assertThat(timeline(id, "reminder")).as("each reminder reached whoever declared it")
+			.hasSize(2)
+			.allSatisfy(entry -> assertThat(entry.get("text").asString()).startsWith("Reminded ")
+				.contains("about the post-mortem by email"));
 		assertThat(events.of(PostmortemReminderDue.class, id(incident))).hasSize(2);
 	}
 
@@ -116,6 +120,12 @@ class PostmortemIntegrationTests extends IncidentIntegrationTest {
 				.isEqualTo("Action item overdue: Add request coalescing (" + owner.name() + ", due " + today + ")"));
 		assertThat(events.of(ActionItemOverdue.class, id(incident))).singleElement()
 			.satisfies(event -> assertThat(event.ownerId()).isEqualTo(owner.id().value()));
+		// the owner is told, through their contact method (their email)
+		var told = awaitTimeline(id, "reminder",
+				entries -> entries.stream().anyMatch(e -> e.get("text").asString().contains("action item")));
+		assertThat(told.stream().map(e -> e.get("text").asString()).filter(text -> text.contains("action item")))
+			.containsExactly("Reminded " + owner.name()
+					+ " about the overdue action item \"Add request coalescing\" by email (" + owner.email() + ")");
 		var listed = json.readTree(send("GET", "/api/v1/action-items?overdue=true", viewer, null).body());
 		assertThat(listed.findValuesAsString("id")).contains(late.get("id").asString())
 			.doesNotContain(done.get("id").asString());
