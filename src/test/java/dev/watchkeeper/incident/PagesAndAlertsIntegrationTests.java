@@ -90,6 +90,12 @@ class PagesAndAlertsIntegrationTests extends IncidentIntegrationTest {
 			JsonNode pages = awaitPages(id,
 					list -> status(list, ada).equals("succeeded") && status(list, kenji).equals("failed"));
 			assertThat(pages).hasSize(2);
+			// the failed delivery is on the timeline too
+			var failures = awaitTimeline(incident.get("id").asString(), "page_failed", list -> !list.isEmpty());
+			assertThat(failures).singleElement()
+				.satisfies(entry -> assertThat(entry.get("text").asString())
+					.contains("Could not deliver the sms message to +815012345678")
+					.contains("no SMS/voice gateway is configured"));
 			JsonNode adaPage = page(pages, ada);
 			assertThat(adaPage.get("userName").asString()).isEqualTo(ada.name());
 			assertThat(adaPage.get("kind").asString()).isEqualTo("webhook");
