@@ -52,6 +52,13 @@ class IncidentTimers {
 		catch (TaskInstanceCurrentlyExecutingException ex) {
 			// the running handler sets the next run from the state it reads
 		}
+		catch (com.github.kagkarlsson.scheduler.exceptions.ExecutionException ex) {
+			// a node claimed the execution between the scheduler's read and its update:
+			// as
+			// above, its handler reads the state this transaction commits and sets the
+			// next
+			// run from it
+		}
 	}
 
 	/** Removes the deadline if it is still pending. */
