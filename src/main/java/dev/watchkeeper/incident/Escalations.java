@@ -58,9 +58,6 @@ class Escalations {
 
 	static final TaskDescriptor<Void> PAGE = TaskDescriptor.of("incident-page");
 
-	/** Purpose of the signed links in pages. */
-	static final String LINK_PURPOSE = "incident-action";
-
 	private final IncidentLedger ledger;
 
 	private final EscalationStore store;
@@ -347,7 +344,7 @@ class Escalations {
 
 	/** A signed link that opens a confirmation page for this person and action. */
 	String actionLink(Incident incident, UserId person, String action) {
-		return externalUrl + "/incidents/act/" + links.sign(LINK_PURPOSE,
+		return externalUrl + "/incidents/act/" + links.sign(Incidents.ACTION_LINK_PURPOSE,
 				Map.of("incident", incident.id().toString(), "action", action, "user", person.value().toString()),
 				linksValidFor);
 	}
@@ -401,19 +398,21 @@ class Escalations {
 	 */
 	record PageKey(UUID incidentId, String tag, UUID userId, int contact) {
 
+		private static final java.util.regex.Pattern STEP_TAG = java.util.regex.Pattern.compile("r(\\d+)s(\\d+)");
+
 		String format() {
 			return "incident/" + incidentId + "/" + tag + "/" + userId + "/" + contact;
 		}
 
 		/** The round of a step's page, else -1. */
 		int round() {
-			var m = java.util.regex.Pattern.compile("r(\\d+)s(\\d+)").matcher(tag);
+			var m = STEP_TAG.matcher(tag);
 			return m.matches() ? Integer.parseInt(m.group(1)) : -1;
 		}
 
 		/** The step of a step's page, else -1. */
 		int step() {
-			var m = java.util.regex.Pattern.compile("r(\\d+)s(\\d+)").matcher(tag);
+			var m = STEP_TAG.matcher(tag);
 			return m.matches() ? Integer.parseInt(m.group(2)) : -1;
 		}
 

@@ -38,6 +38,12 @@ import static dev.watchkeeper.incident.IncidentStore.columns;
 @org.springframework.stereotype.Service
 public class Incidents {
 
+	/**
+	 * Purpose of the signed acknowledge and resolve links in pages: the escalation signs
+	 * them, the action pages verify them.
+	 */
+	public static final String ACTION_LINK_PURPOSE = "incident-action";
+
 	static final int MAX_TITLE = 200;
 
 	static final int MAX_TEXT = 10_000;

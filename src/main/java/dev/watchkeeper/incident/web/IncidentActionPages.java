@@ -28,9 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class IncidentActionPages {
 
-	/** Must match the purpose the escalation signs its links with. */
-	static final String PURPOSE = "incident-action";
-
 	private final SignedLinks links;
 
 	private final Incidents incidents;
@@ -108,7 +105,7 @@ class IncidentActionPages {
 	}
 
 	private Act read(String token) {
-		SignedLinks.Link link = links.verify(token, PURPOSE);
+		SignedLinks.Link link = links.verify(token, Incidents.ACTION_LINK_PURPOSE);
 		String action = link.claim("action");
 		if (!"acknowledge".equals(action) && !"resolve".equals(action)) {
 			throw new DomainException(DomainException.Kind.FORBIDDEN, "link-invalid", "This link names no action");
