@@ -107,6 +107,13 @@ class AlertIntakeIntegrationTests extends IntegrationTest {
 		assertThat(alert.get("annotations").get("summary").asString()).isEqualTo("disk 95%");
 		Duration untilEnd = Duration.between(Instant.now(), Instant.parse(alert.get("endsAt").asString()));
 		assertThat(untilEnd).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
+
+		// a refresh repeating the annotations keeps them; one changing them back is
+		// stored
+		send("POST", "/api/v1/alerts", responder, body.formatted(run, "95%"));
+		assertThat(alertsOfThisRun("firing").get(0).get("annotations").get("summary").asString()).isEqualTo("disk 95%");
+		send("POST", "/api/v1/alerts", responder, body.formatted(run, "90%"));
+		assertThat(alertsOfThisRun("firing").get(0).get("annotations").get("summary").asString()).isEqualTo("disk 90%");
 	}
 
 	@Test
