@@ -30,7 +30,7 @@ public record LabelMatcher(String name, Type type, String value, Pattern pattern
 		Pattern pattern = null;
 		if (type == Type.REGEX || type == Type.NOT_REGEX) {
 			try {
-				pattern = Pattern.compile("^(?:" + value + ")$", Pattern.DOTALL);
+				pattern = compileAnchored(value);
 			}
 			catch (PatternSyntaxException ex) {
 				throw new IllegalArgumentException("invalid regular expression " + quote(value) + ": "
@@ -38,6 +38,14 @@ public record LabelMatcher(String name, Type type, String value, Pattern pattern
 			}
 		}
 		return new LabelMatcher(name, type, value, pattern);
+	}
+
+	/**
+	 * Compiles a regular expression in RE2 syntax, anchored at both ends as Prometheus anchors
+	 * them. Go's named groups {@code (?P<name>...)} become Java's {@code (?<name>...)}.
+	 */
+	public static Pattern compileAnchored(String regex) {
+		return Pattern.compile("^(?:" + regex.replace("(?P<", "(?<") + ")$", Pattern.DOTALL);
 	}
 
 	public static LabelMatcher equal(String name, String value) {

@@ -196,7 +196,7 @@ final class Functions {
 		String src = args.get(2);
 		Pattern regex;
 		try {
-			regex = Pattern.compile("^(?:" + args.get(3) + ")$", Pattern.DOTALL);
+			regex = LabelMatcher.compileAnchored(args.get(3));
 		}
 		catch (PatternSyntaxException ex) {
 			throw new QueryException("invalid regular expression in label_replace(): " + args.get(3));

@@ -16,6 +16,9 @@ final class Lexer {
 
 	private int pos;
 
+	/** Inside a range or subquery, where ':' separates range and step instead of naming metrics. */
+	private boolean inBrackets;
+
 	private Lexer(String query) {
 		this.query = query;
 	}
@@ -43,6 +46,10 @@ final class Lexer {
 		if (Character.isDigit(c) || (c == '.' && pos + 1 < query.length() && Character.isDigit(query.charAt(pos + 1)))) {
 			return number(start);
 		}
+		if (c == ':' && inBrackets) {
+			pos++;
+			return token(Kind.COLON, start);
+		}
 		if (isIdentStart(c)) {
 			while (pos < query.length() && isIdentPart(query.charAt(pos))) {
 				pos++;
@@ -58,8 +65,14 @@ final class Lexer {
 			case ')' -> token(Kind.RIGHT_PAREN, start);
 			case '{' -> token(Kind.LEFT_BRACE, start);
 			case '}' -> token(Kind.RIGHT_BRACE, start);
-			case '[' -> token(Kind.LEFT_BRACKET, start);
-			case ']' -> token(Kind.RIGHT_BRACKET, start);
+			case '[' -> {
+				inBrackets = true;
+				yield token(Kind.LEFT_BRACKET, start);
+			}
+			case ']' -> {
+				inBrackets = false;
+				yield token(Kind.RIGHT_BRACKET, start);
+			}
 			case ',' -> token(Kind.COMMA, start);
 			case ':' -> token(Kind.COLON, start);
 			case '@' -> token(Kind.AT, start);
@@ -165,7 +178,11 @@ final class Lexer {
 			return false;
 		}
 		int after = (c == 'm' && at + 1 < query.length() && query.charAt(at + 1) == 's') ? at + 2 : at + 1;
-		return after >= query.length() || !isIdentPart(query.charAt(after)) || Character.isDigit(query.charAt(after));
+		if (after >= query.length()) {
+			return true;
+		}
+		char next = query.charAt(after);
+		return Character.isDigit(next) || !(Character.isLetter(next) || next == '_');
 	}
 
 	private Token duration(int start) {
@@ -180,7 +197,7 @@ final class Lexer {
 				}
 			}
 		}
-		if (pos < query.length() && isIdentPart(query.charAt(pos))) {
+		if (pos < query.length() && (Character.isLetter(query.charAt(pos)) || query.charAt(pos) == '_')) {
 			throw new ParseException(query, start, "bad duration syntax: \"" + query.substring(start, pos + 1) + "\"");
 		}
 		return token(Kind.DURATION, start);
