@@ -150,17 +150,82 @@ final class Aggregations {
 		};
 	}
 
+	/**
+	 * topk and bottomk exactly as Prometheus chooses among equal values: a binary heap of k
+	 * samples (Go's container/heap) whose top is replaced by a better sample, in input order.
+	 */
 	private static List<Sample> selectK(AggregateOp op, List<Sample> members, long k) {
-		Comparator<Sample> order = (op == AggregateOp.TOPK)
-				? (a, b) -> compareNaNLast(b.value(), a.value(), false)
-				: (a, b) -> compareNaNLast(a.value(), b.value(), true);
-		List<Sample> sorted = new ArrayList<>(members);
-		sorted.sort(order);
-		List<Sample> out = new ArrayList<>();
-		for (Sample s : sorted.subList(0, (int) Math.min(k, sorted.size()))) {
-			out.add(s);
+		boolean top = op == AggregateOp.TOPK;
+		List<Sample> heap = new ArrayList<>();
+		heap.add(members.get(0));
+		for (int m = 1; m < members.size(); m++) {
+			Sample s = members.get(m);
+			double head = heap.get(0).value();
+			boolean better = top ? head < s.value() : head > s.value();
+			if (heap.size() < k || better || Double.isNaN(head)) {
+				if (heap.size() == k) {
+					if (k == 1) {
+						heap.set(0, s);
+						continue;
+					}
+					int last = heap.size() - 1;
+					swap(heap, 0, last);
+					down(heap, 0, last, top);
+					heap.remove(last);
+				}
+				heap.add(s);
+				up(heap, heap.size() - 1, top);
+			}
 		}
+		List<Sample> out = new ArrayList<>(heap);
+		out.sort((a, b) -> less(b, a, top) ? -1 : less(a, b, top) ? 1 : 0);
 		return out;
+	}
+
+	/** The heap order: the worst kept sample on top; NaN counts as worst. */
+	private static boolean less(Sample a, Sample b, boolean top) {
+		if (Double.isNaN(a.value())) {
+			return true;
+		}
+		return top ? a.value() < b.value() : a.value() > b.value();
+	}
+
+	private static void up(List<Sample> h, int j, boolean top) {
+		for (int guard = 0; guard < 64 && j > 0; guard++) {
+			int i = (j - 1) / 2;
+			if (!less(h.get(j), h.get(i), top)) {
+				break;
+			}
+			swap(h, i, j);
+			j = i;
+		}
+	}
+
+	private static boolean down(List<Sample> h, int i0, int n, boolean top) {
+		int i = i0;
+		for (int guard = 0; guard < 64; guard++) {
+			int j1 = 2 * i + 1;
+			if (j1 >= n) {
+				break;
+			}
+			int j = j1;
+			int j2 = j1 + 1;
+			if (j2 < n && less(h.get(j2), h.get(j1), top)) {
+				j = j2;
+			}
+			if (!less(h.get(j), h.get(i), top)) {
+				break;
+			}
+			swap(h, i, j);
+			i = j;
+		}
+		return i > i0;
+	}
+
+	private static void swap(List<Sample> h, int i, int j) {
+		Sample t = h.get(i);
+		h.set(i, h.get(j));
+		h.set(j, t);
 	}
 
 	/** Orders two values with NaN after every number. */

@@ -86,7 +86,12 @@ final class Evaluation {
 	}
 
 	List<SeriesData> select(Expr.VectorSelector vs) {
-		return selected.computeIfAbsent(vs, (k) -> store.select(k.matchers()));
+		return selected.computeIfAbsent(vs, (k) -> {
+			// Prometheus reads series in label order; topk's choice among equal values depends on it
+			List<SeriesData> found = new ArrayList<>(store.select(k.matchers()));
+			found.sort((a, b) -> a.labels().compareTo(b.labels()));
+			return found;
+		});
 	}
 
 	/** The latest sample of each series within the lookback, unless it is a stale marker. */
