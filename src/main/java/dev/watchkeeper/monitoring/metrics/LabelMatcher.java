@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * One label matcher of a selector: {@code =}, {@code !=}, {@code =~} or {@code !~}. Regular
- * expressions are fully anchored and compiled once.
+ * One label matcher of a selector: {@code =}, {@code !=}, {@code =~} or {@code !~}.
+ * Regular expressions are fully anchored and compiled once.
  */
 public record LabelMatcher(String name, Type type, String value, Pattern pattern) {
 
@@ -33,16 +33,17 @@ public record LabelMatcher(String name, Type type, String value, Pattern pattern
 				pattern = compileAnchored(value);
 			}
 			catch (PatternSyntaxException ex) {
-				throw new IllegalArgumentException("invalid regular expression " + quote(value) + ": "
-						+ ex.getDescription(), ex);
+				throw new IllegalArgumentException(
+						"invalid regular expression " + quote(value) + ": " + ex.getDescription(), ex);
 			}
 		}
 		return new LabelMatcher(name, type, value, pattern);
 	}
 
 	/**
-	 * Compiles a regular expression in RE2 syntax, anchored at both ends as Prometheus anchors
-	 * them. Go's named groups {@code (?P<name>...)} become Java's {@code (?<name>...)}.
+	 * Compiles a regular expression in RE2 syntax, anchored at both ends as Prometheus
+	 * anchors them. Go's named groups {@code (?P<name>...)} become Java's
+	 * {@code (?<name>...)}.
 	 */
 	public static Pattern compileAnchored(String regex) {
 		return Pattern.compile("^(?:" + regex.replace("(?P<", "(?<") + ")$", Pattern.DOTALL);

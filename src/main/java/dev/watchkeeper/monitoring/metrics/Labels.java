@@ -6,9 +6,9 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * An immutable label set sorted by name, as Prometheus identifies a series. Names and values
- * alternate in one array; a missing label reads as the empty string, and empty values are
- * never stored.
+ * An immutable label set sorted by name, as Prometheus identifies a series. Names and
+ * values alternate in one array; a missing label reads as the empty string, and empty
+ * values are never stored.
  */
 public final class Labels implements Comparable<Labels> {
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One series in memory: samples appended in time order into growing primitive arrays. Old
- * samples are cut by copying the rest into fresh arrays, so snapshots handed out earlier stay
- * valid.
+ * samples are cut by copying the rest into fresh arrays, so snapshots handed out earlier
+ * stay valid.
  */
 final class MemSeries {
 
@@ -79,8 +79,8 @@ final class MemSeries {
 	}
 
 	/**
-	 * Drops samples before {@code cutoff}; returns the number dropped. The arrays shrink when
-	 * most of them is unused, which changes {@link #capacityBytes()}.
+	 * Drops samples before {@code cutoff}; returns the number dropped. The arrays shrink
+	 * when most of them is unused, which changes {@link #capacityBytes()}.
 	 */
 	synchronized int dropBefore(long cutoff) {
 		int lo = from;

@@ -13,12 +13,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The embedded metric store: series keyed by their sorted, interned label set, samples in
- * primitive arrays per series, and an inverted index (postings) from label name and value to
- * series for selection. Appends to different series run in parallel; a series' own appends
- * and snapshots are serialised on the series. Samples older than the retention are dropped by
- * {@link #enforceLimits()}, which also keeps the store within its memory budget by dropping
- * the oldest samples; while over budget, new series are refused. Everything lives in memory:
- * a restart starts empty.
+ * primitive arrays per series, and an inverted index (postings) from label name and value
+ * to series for selection. Appends to different series run in parallel; a series' own
+ * appends and snapshots are serialised on the series. Samples older than the retention
+ * are dropped by {@link #enforceLimits()}, which also keeps the store within its memory
+ * budget by dropping the oldest samples; while over budget, new series are refused.
+ * Everything lives in memory: a restart starts empty.
  */
 public final class MetricStore {
 
@@ -98,7 +98,8 @@ public final class MetricStore {
 					return Result.OUT_OF_ORDER;
 				}
 				case REMOVED -> {
-					// removed by the retention sweep between lookup and append: look up again
+					// removed by the retention sweep between lookup and append: look up
+					// again
 				}
 			}
 		}
@@ -133,7 +134,10 @@ public final class MetricStore {
 		}
 	}
 
-	/** Snapshots of the series all matchers accept (label values of missing labels are ""). */
+	/**
+	 * Snapshots of the series all matchers accept (label values of missing labels are
+	 * "").
+	 */
 	public List<SeriesData> select(List<LabelMatcher> matchers) {
 		List<MemSeries> found = matching(matchers);
 		List<SeriesData> out = new ArrayList<>(found.size());
@@ -146,7 +150,9 @@ public final class MetricStore {
 		return out;
 	}
 
-	/** Label sets of the matching series with a sample between the two times (inclusive). */
+	/**
+	 * Label sets of the matching series with a sample between the two times (inclusive).
+	 */
 	public List<Labels> series(List<LabelMatcher> matchers, long minMillis, long maxMillis) {
 		List<Labels> out = new ArrayList<>();
 		for (SeriesData data : select(matchers)) {
@@ -247,8 +253,8 @@ public final class MetricStore {
 	}
 
 	/**
-	 * Drops samples older than the retention, then the oldest samples while over the memory
-	 * budget, and forgets series left without samples.
+	 * Drops samples older than the retention, then the oldest samples while over the
+	 * memory budget, and forgets series left without samples.
 	 */
 	public void enforceLimits() {
 		long now = clock.millis();

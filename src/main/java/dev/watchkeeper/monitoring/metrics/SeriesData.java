@@ -2,8 +2,9 @@ package dev.watchkeeper.monitoring.metrics;
 
 /**
  * A read-only snapshot of one series' samples: timestamps in milliseconds and values in
- * parallel primitive arrays, valid from {@code from} (inclusive) to {@code to} (exclusive).
- * The arrays are shared with the store, which only ever writes past {@code to}.
+ * parallel primitive arrays, valid from {@code from} (inclusive) to {@code to}
+ * (exclusive). The arrays are shared with the store, which only ever writes past
+ * {@code to}.
  */
 public record SeriesData(Labels labels, long[] timestamps, double[] values, int from, int to) {
 

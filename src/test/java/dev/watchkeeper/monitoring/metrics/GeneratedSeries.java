@@ -105,13 +105,14 @@ final class GeneratedSeries {
 		}
 		List<Series> out = new ArrayList<>();
 		for (int b = 0; b < LE.length; b++) {
-			out.add(new Series(labels("http_request_duration_seconds_bucket", "job", "backend", "instance", instance,
-					"le", LE[b]), ts, buckets[b]));
+			out.add(new Series(
+					labels("http_request_duration_seconds_bucket", "job", "backend", "instance", instance, "le", LE[b]),
+					ts, buckets[b]));
 		}
 		out.add(new Series(labels("http_request_duration_seconds_sum", "job", "backend", "instance", instance), ts,
 				sum));
-		out.add(new Series(labels("http_request_duration_seconds_count", "job", "backend", "instance", instance),
-				ts, buckets[LE.length - 1].clone()));
+		out.add(new Series(labels("http_request_duration_seconds_count", "job", "backend", "instance", instance), ts,
+				buckets[LE.length - 1].clone()));
 		return out;
 	}
 
@@ -158,7 +159,10 @@ final class GeneratedSeries {
 		return new Series(labels, ts, vs);
 	}
 
-	/** OpenMetrics text with timestamps in seconds, series after series, ending in {@code # EOF}. */
+	/**
+	 * OpenMetrics text with timestamps in seconds, series after series, ending in
+	 * {@code # EOF}.
+	 */
 	static String openMetrics(List<Series> series) {
 		StringBuilder sb = new StringBuilder();
 		for (Series s : series) {
@@ -175,8 +179,14 @@ final class GeneratedSeries {
 					.append('"');
 			}
 			for (int i = 0; i < s.timestamps().length; i++) {
-				sb.append(name).append('{').append(labels).append("} ").append(s.values()[i]).append(' ')
-					.append(s.timestamps()[i] / 1000).append('\n');
+				sb.append(name)
+					.append('{')
+					.append(labels)
+					.append("} ")
+					.append(s.values()[i])
+					.append(' ')
+					.append(s.timestamps()[i] / 1000)
+					.append('\n');
 			}
 		}
 		return sb.append("# EOF\n").toString();

@@ -41,8 +41,10 @@ class MetricStoreTests {
 		assertThat(names(store, LabelMatcher.of("instance", LabelMatcher.Type.REGEX, "a"),
 				LabelMatcher.of("instance", LabelMatcher.Type.REGEX, "b")))
 			.isEmpty();
-		// an anchored regex: "a" does not match "ab"; a matcher matching "" selects series without the label
-		assertThat(names(store, LabelMatcher.equal("__name__", "up"), LabelMatcher.of("instance", LabelMatcher.Type.REGEX, "")))
+		// an anchored regex: "a" does not match "ab"; a matcher matching "" selects
+		// series without the label
+		assertThat(names(store, LabelMatcher.equal("__name__", "up"),
+				LabelMatcher.of("instance", LabelMatcher.Type.REGEX, "")))
 			.containsExactly("up{job=\"db\"}");
 		assertThat(names(store, LabelMatcher.equal("__name__", "up"),
 				LabelMatcher.of("instance", LabelMatcher.Type.NOT_REGEX, "a.*")))
@@ -76,7 +78,8 @@ class MetricStoreTests {
 		}
 		store.append(old, 30 * HOUR, 1);
 		store.enforceLimits();
-		assertThat(names(store, LabelMatcher.of("__name__", LabelMatcher.Type.REGEX, ".+"))).containsExactlyInAnyOrder("old", "recent");
+		assertThat(names(store, LabelMatcher.of("__name__", LabelMatcher.Type.REGEX, ".+")))
+			.containsExactlyInAnyOrder("old", "recent");
 		assertThat(store.select(List.of(LabelMatcher.equal("__name__", "old"))).get(0).size()).isEqualTo(1);
 		assertThat(store.stats().series()).isEqualTo(2);
 	}
@@ -86,7 +89,8 @@ class MetricStoreTests {
 		MetricStore store = store(10_000);
 		int stored = 0;
 		for (int i = 0; i < 200; i++) {
-			if (store.append(Labels.of("__name__", "m", "i", Integer.toString(i)), 1000, 1) == MetricStore.Result.STORED) {
+			if (store.append(Labels.of("__name__", "m", "i", Integer.toString(i)), 1000,
+					1) == MetricStore.Result.STORED) {
 				stored++;
 			}
 		}
@@ -117,8 +121,9 @@ class MetricStoreTests {
 			int writer = w;
 			futures.add(pool.submit(() -> {
 				for (int i = 0; i < 5000; i++) {
-					store.append(Labels.of("__name__", "c", "w", Integer.toString(writer), "s", Integer.toString(i % 10)),
-							i, i);
+					store.append(
+							Labels.of("__name__", "c", "w", Integer.toString(writer), "s", Integer.toString(i % 10)), i,
+							i);
 					if (i % 500 == 0) {
 						store.select(List.of(LabelMatcher.equal("__name__", "c")));
 					}
@@ -129,7 +134,10 @@ class MetricStoreTests {
 			f.get(30, TimeUnit.SECONDS);
 		}
 		pool.shutdown();
-		long samples = store.select(List.of(LabelMatcher.equal("__name__", "c"))).stream().mapToLong(SeriesData::size).sum();
+		long samples = store.select(List.of(LabelMatcher.equal("__name__", "c")))
+			.stream()
+			.mapToLong(SeriesData::size)
+			.sum();
 		assertThat(samples).isEqualTo(20_000);
 		assertThat(store.stats().series()).isEqualTo(40);
 	}

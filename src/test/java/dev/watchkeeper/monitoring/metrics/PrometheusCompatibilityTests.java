@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Loads the same generated series into the real Prometheus 2.42 (backfilled with promtool)
- * and into the metric store, then compares the answers of the handbook's rules and of every
- * kind of expression at many instants and over ranges: equal within a relative 1e-9.
+ * Loads the same generated series into the real Prometheus 2.42 (backfilled with
+ * promtool) and into the metric store, then compares the answers of the handbook's rules
+ * and of every kind of expression at many instants and over ranges: equal within a
+ * relative 1e-9.
  */
 class PrometheusCompatibilityTests {
 
@@ -29,8 +30,7 @@ class PrometheusCompatibilityTests {
 
 	static final List<String> QUERIES = List.of(
 			// the handbook's alert rules
-			"up{job=\"backend\"} == 0", "database_up == 0",
-			"rate(http_requests_total{status=~\"5..\"}[5m]) > 0.05",
+			"up{job=\"backend\"} == 0", "database_up == 0", "rate(http_requests_total{status=~\"5..\"}[5m]) > 0.05",
 			"histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.5",
 			"histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))",
 			"histogram_quantile(0.5, rate(http_request_duration_seconds_bucket[5m]))",
@@ -42,23 +42,24 @@ class PrometheusCompatibilityTests {
 			// rates and deltas
 			"rate(http_requests_total[5m])", "rate(http_requests_total[1m])", "irate(http_requests_total[1m])",
 			"increase(http_requests_total[10m])", "delta(node_memory_used_bytes[10m])",
-			"idelta(node_memory_used_bytes[5m])", "deriv(node_memory_used_bytes[10m])", "resets(http_requests_total[30m])",
-			"changes(up[30m])", "rate(http_requests_total[5m] offset 10m)",
+			"idelta(node_memory_used_bytes[5m])", "deriv(node_memory_used_bytes[10m])",
+			"resets(http_requests_total[30m])", "changes(up[30m])", "rate(http_requests_total[5m] offset 10m)",
 			// over time
 			"avg_over_time(node_memory_used_bytes[10m])", "min_over_time(node_memory_used_bytes[10m])",
-			"max_over_time(node_memory_used_bytes[10m])", "sum_over_time(up[10m])", "count_over_time(node_memory_used_bytes[10m])",
-			"last_over_time(node_memory_used_bytes[10m])", "quantile_over_time(0.9, node_memory_used_bytes[10m])",
-			"stddev_over_time(node_memory_used_bytes[10m])", "stdvar_over_time(up[10m])",
-			"present_over_time(node_memory_used_bytes[5m])", "absent(nonexistent{job=\"x\"})",
-			"absent_over_time(node_memory_used_bytes{instance=\"c\"}[5m])", "absent(up{job=\"backend\"})",
-			"max_over_time(rate(http_requests_total{status=\"200\"}[1m])[10m:1m])",
+			"max_over_time(node_memory_used_bytes[10m])", "sum_over_time(up[10m])",
+			"count_over_time(node_memory_used_bytes[10m])", "last_over_time(node_memory_used_bytes[10m])",
+			"quantile_over_time(0.9, node_memory_used_bytes[10m])", "stddev_over_time(node_memory_used_bytes[10m])",
+			"stdvar_over_time(up[10m])", "present_over_time(node_memory_used_bytes[5m])",
+			"absent(nonexistent{job=\"x\"})", "absent_over_time(node_memory_used_bytes{instance=\"c\"}[5m])",
+			"absent(up{job=\"backend\"})", "max_over_time(rate(http_requests_total{status=\"200\"}[1m])[10m:1m])",
 			// aggregations
-			"sum by (job) (up)", "avg without (instance) (node_memory_used_bytes)", "min by (job) (node_memory_used_bytes)",
-			"max(node_memory_used_bytes)", "count by (status) (http_requests_total)",
-			"topk(3, rate(http_requests_total[5m]))", "bottomk by (instance) (2, rate(http_requests_total[5m]))",
-			"quantile by (method) (0.9, rate(http_requests_total[5m]))", "stddev by (job) (rate(http_requests_total[5m]))",
-			"stdvar(rate(http_requests_total[5m]))", "count_values(\"state\", up)", "group by (instance) (up)",
-			"avg(rate(http_requests_total[5m]))",
+			"sum by (job) (up)", "avg without (instance) (node_memory_used_bytes)",
+			"min by (job) (node_memory_used_bytes)", "max(node_memory_used_bytes)",
+			"count by (status) (http_requests_total)", "topk(3, rate(http_requests_total[5m]))",
+			"bottomk by (instance) (2, rate(http_requests_total[5m]))",
+			"quantile by (method) (0.9, rate(http_requests_total[5m]))",
+			"stddev by (job) (rate(http_requests_total[5m]))", "stdvar(rate(http_requests_total[5m]))",
+			"count_values(\"state\", up)", "group by (instance) (up)", "avg(rate(http_requests_total[5m]))",
 			// operators and vector matching
 			"sum by (job) (rate(http_requests_total[5m])) * on(job) group_left(team) service_owner",
 			"sum by (job, instance) (rate(http_requests_total[5m])) / ignoring(instance) group_left sum by (job) (rate(http_requests_total[5m]))",
@@ -71,9 +72,10 @@ class PrometheusCompatibilityTests {
 			"clamp(node_memory_used_bytes / 1e9, 0.99, 1.01)", "clamp_min(node_memory_used_bytes / 1e9, 1)",
 			"clamp_max(node_memory_used_bytes / 1e9, 1)", "abs(delta(node_memory_used_bytes[10m]))",
 			"ceil(rate(http_requests_total[5m]))", "floor(rate(http_requests_total[5m]))",
-			"round(rate(http_requests_total[5m]), 0.5)", "round(node_memory_used_bytes)", "sqrt(rate(http_requests_total[5m]))",
-			"exp(up)", "ln(rate(http_requests_total[5m]))", "log2(node_memory_used_bytes)", "log10(node_memory_used_bytes)",
-			"scalar(sum(up))", "vector(1)", "time()", "timestamp(up)", "sum(up) * scalar(count(up))",
+			"round(rate(http_requests_total[5m]), 0.5)", "round(node_memory_used_bytes)",
+			"sqrt(rate(http_requests_total[5m]))", "exp(up)", "ln(rate(http_requests_total[5m]))",
+			"log2(node_memory_used_bytes)", "log10(node_memory_used_bytes)", "scalar(sum(up))", "vector(1)", "time()",
+			"timestamp(up)", "sum(up) * scalar(count(up))",
 			"label_replace(up, \"host\", \"$1\", \"instance\", \"(.*)\")",
 			"label_join(up, \"id\", \"/\", \"job\", \"instance\")", "sort_desc(rate(http_requests_total[5m]))",
 			"sort(node_memory_used_bytes)");
@@ -195,7 +197,8 @@ class PrometheusCompatibilityTests {
 		Map<String, double[]> out = new TreeMap<>();
 		switch (value) {
 			case Value.Scalar s -> out.put("{}", new double[] { t, s.value() });
-			case Value.Vector v -> v.samples().forEach((s) -> out.put(s.labels().toString(), new double[] { t, s.value() }));
+			case Value.Vector v ->
+				v.samples().forEach((s) -> out.put(s.labels().toString(), new double[] { t, s.value() }));
 			default -> throw new AssertionError("unexpected result type " + value.type());
 		}
 		return out;
@@ -217,19 +220,22 @@ class PrometheusCompatibilityTests {
 	private static void compare(String what, Map<String, double[]> expected, Map<String, double[]> actual,
 			List<String> mismatches) {
 		if (!expected.keySet().equals(actual.keySet())) {
-			mismatches.add(what + ": series differ: prometheus " + expected.keySet() + " watchkeeper " + actual.keySet());
+			mismatches
+				.add(what + ": series differ: prometheus " + expected.keySet() + " watchkeeper " + actual.keySet());
 			return;
 		}
 		for (Map.Entry<String, double[]> e : expected.entrySet()) {
 			double[] want = e.getValue();
 			double[] got = actual.get(e.getKey());
 			if (want.length != got.length) {
-				mismatches.add(what + " " + e.getKey() + ": " + want.length / 2 + " points, watchkeeper " + got.length / 2);
+				mismatches
+					.add(what + " " + e.getKey() + ": " + want.length / 2 + " points, watchkeeper " + got.length / 2);
 				continue;
 			}
 			for (int i = 0; i < want.length; i++) {
 				if (!close(want[i], got[i])) {
-					mismatches.add(what + " " + e.getKey() + " [" + i + "]: prometheus " + want[i] + " watchkeeper " + got[i]);
+					mismatches.add(
+							what + " " + e.getKey() + " [" + i + "]: prometheus " + want[i] + " watchkeeper " + got[i]);
 					break;
 				}
 			}

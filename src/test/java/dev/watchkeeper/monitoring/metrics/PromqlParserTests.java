@@ -15,15 +15,17 @@ class PromqlParserTests {
 	void namesTheLineAndColumnOfAnUnexpectedToken() {
 		assertThatThrownBy(() -> Parser.parse("sum(rate(foo[5m])))")).isInstanceOf(ParseException.class)
 			.hasMessage("1:19: parse error: unexpected \")\"");
-		assertThatThrownBy(() -> Parser.parse("sum(\n  rate(foo[5m]) +)")).hasMessage("2:18: parse error: unexpected \")\"");
-		assertThatThrownBy(() -> Parser.parse("foo{job=\"x\"")).hasMessageStartingWith("1:12: parse error: unexpected end of input");
+		assertThatThrownBy(() -> Parser.parse("sum(\n  rate(foo[5m]) +)"))
+			.hasMessage("2:18: parse error: unexpected \")\"");
+		assertThatThrownBy(() -> Parser.parse("foo{job=\"x\""))
+			.hasMessageStartingWith("1:12: parse error: unexpected end of input");
 		assertThatThrownBy(() -> Parser.parse("")).hasMessage("1:1: parse error: no expression found in input");
 	}
 
 	@Test
 	void reportsPrometheusTypeErrors() {
-		assertThatThrownBy(() -> Parser.parse("rate(foo)"))
-			.hasMessage("1:1: parse error: expected type range vector in call to function \"rate\", got instant vector");
+		assertThatThrownBy(() -> Parser.parse("rate(foo)")).hasMessage(
+				"1:1: parse error: expected type range vector in call to function \"rate\", got instant vector");
 		assertThatThrownBy(() -> Parser.parse("1 > 2"))
 			.hasMessage("1:3: parse error: comparisons between scalars must use BOOL modifier");
 		assertThatThrownBy(() -> Parser.parse("foo + bool bar"))
@@ -32,8 +34,10 @@ class PromqlParserTests {
 			.hasMessage("1:1: parse error: vector selector must contain at least one non-empty matcher");
 		assertThatThrownBy(() -> Parser.parse("nosuch(foo)"))
 			.hasMessage("1:1: parse error: unknown function with name \"nosuch\"");
-		assertThatThrownBy(() -> Parser.parse("foo{a=~\"(\"}")).hasMessageStartingWith("1:8: parse error: invalid regular expression");
-		assertThatThrownBy(() -> Parser.parse("(foo)[5m]")).hasMessage("1:6: parse error: ranges only allowed for vector selectors");
+		assertThatThrownBy(() -> Parser.parse("foo{a=~\"(\"}"))
+			.hasMessageStartingWith("1:8: parse error: invalid regular expression");
+		assertThatThrownBy(() -> Parser.parse("(foo)[5m]"))
+			.hasMessage("1:6: parse error: ranges only allowed for vector selectors");
 		assertThatThrownBy(() -> Parser.parse("foo[5x]")).hasMessageContaining("parse error");
 	}
 

@@ -15,8 +15,8 @@ import dev.watchkeeper.monitoring.metrics.promql.Value;
 /**
  * Runs test scripts in Prometheus's promqltest format: {@code load <step>} with series in
  * expansion notation ({@code 0+10x100}, {@code _}, {@code stale}), {@code clear}, and
- * {@code eval instant at <time> <expr>}, {@code eval_fail} and {@code eval_ordered} followed
- * by the expected series.
+ * {@code eval instant at <time> <expr>}, {@code eval_fail} and {@code eval_ordered}
+ * followed by the expected series.
  */
 final class PromqlScript {
 
@@ -94,7 +94,9 @@ final class PromqlScript {
 		}
 	}
 
-	/** Where the series description ends: after the closing brace, or at the first space. */
+	/**
+	 * Where the series description ends: after the closing brace, or at the first space.
+	 */
 	private static int seriesEnd(String def) {
 		int brace = def.indexOf('}');
 		if (brace >= 0) {

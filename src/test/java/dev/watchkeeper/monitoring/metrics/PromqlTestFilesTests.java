@@ -15,7 +15,10 @@ import org.junit.jupiter.api.TestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every {@code src/test/resources/promql/*.test} file, each eval a test, run in file order. */
+/**
+ * Every {@code src/test/resources/promql/*.test} file, each eval a test, run in file
+ * order.
+ */
 class PromqlTestFilesTests {
 
 	private static final Path DIRECTORY = Path.of("src/test/resources/promql");

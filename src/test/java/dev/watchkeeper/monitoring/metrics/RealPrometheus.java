@@ -49,7 +49,9 @@ final class RealPrometheus implements AutoCloseable {
 		throw new IllegalStateException(name + " not found on PATH or in /usr/bin: install the prometheus package");
 	}
 
-	/** Backfills OpenMetrics text into a fresh data directory and starts Prometheus on it. */
+	/**
+	 * Backfills OpenMetrics text into a fresh data directory and starts Prometheus on it.
+	 */
 	static RealPrometheus start(Path work, String openMetrics) throws IOException, InterruptedException {
 		Path data = Files.createDirectories(work.resolve("data"));
 		Path input = work.resolve("input.om");
@@ -96,14 +98,18 @@ final class RealPrometheus implements AutoCloseable {
 			Thread.sleep(200);
 		}
 		close();
-		throw new IllegalStateException("prometheus did not become ready: " + Files.readString(work.resolve("prometheus.log")));
+		throw new IllegalStateException(
+				"prometheus did not become ready: " + Files.readString(work.resolve("prometheus.log")));
 	}
 
 	private String base() {
 		return "http://127.0.0.1:" + port;
 	}
 
-	/** GETs an API path with form parameters (name, value, name, value...) and returns the JSON. */
+	/**
+	 * GETs an API path with form parameters (name, value, name, value...) and returns the
+	 * JSON.
+	 */
 	JsonNode get(String path, String... params) throws IOException, InterruptedException {
 		StringBuilder query = new StringBuilder();
 		for (int i = 0; i < params.length; i += 2) {
@@ -132,6 +138,5 @@ final class RealPrometheus implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 	}
-
 
 }

@@ -151,8 +151,9 @@ final class Aggregations {
 	}
 
 	/**
-	 * topk and bottomk exactly as Prometheus chooses among equal values: a binary heap of k
-	 * samples (Go's container/heap) whose top is replaced by a better sample, in input order.
+	 * topk and bottomk exactly as Prometheus chooses among equal values: a binary heap of
+	 * k samples (Go's container/heap) whose top is replaced by a better sample, in input
+	 * order.
 	 */
 	private static List<Sample> selectK(AggregateOp op, List<Sample> members, long k) {
 		boolean top = op == AggregateOp.TOPK;

@@ -35,7 +35,10 @@ public enum BinaryOp {
 		return this == POW;
 	}
 
-	/** Arithmetic drops the metric name from its result; comparisons and set operators keep it. */
+	/**
+	 * Arithmetic drops the metric name from its result; comparisons and set operators
+	 * keep it.
+	 */
 	public boolean dropsMetricName() {
 		return precedence >= 4;
 	}

@@ -170,7 +170,10 @@ final class BinaryOperations {
 		return out;
 	}
 
-	/** The labels two samples must share to match: the on-list, or all but the ignoring-list and the name. */
+	/**
+	 * The labels two samples must share to match: the on-list, or all but the
+	 * ignoring-list and the name.
+	 */
 	static Labels signature(Labels labels, VectorMatching m) {
 		if (m.on()) {
 			return labels.filter(m.labels()::contains);
@@ -251,7 +254,10 @@ final class BinaryOperations {
 		};
 	}
 
-	/** Go's math.Pow, which differs from Java's for a base of 1 or -1 with NaN or infinite exponents. */
+	/**
+	 * Go's math.Pow, which differs from Java's for a base of 1 or -1 with NaN or infinite
+	 * exponents.
+	 */
 	static double pow(double x, double y) {
 		if (y == 0 || x == 1) {
 			return 1;

@@ -15,8 +15,9 @@ import dev.watchkeeper.monitoring.metrics.promql.Value.Series;
 import dev.watchkeeper.monitoring.metrics.promql.Value.Vector;
 
 /**
- * Evaluates PromQL against the metric store with Prometheus's semantics: instant queries at
- * one time and range queries at every step from start to end. Times are in milliseconds.
+ * Evaluates PromQL against the metric store with Prometheus's semantics: instant queries
+ * at one time and range queries at every step from start to end. Times are in
+ * milliseconds.
  */
 public final class Engine {
 
@@ -43,14 +44,17 @@ public final class Engine {
 
 	/** Parses and evaluates at every step; the result's series are sorted by labels. */
 	public Matrix range(String query, long startMillis, long endMillis, long stepMillis) {
-		Expr expr = Parser.parse(query);
+		return range(Parser.parse(query), startMillis, endMillis, stepMillis);
+	}
+
+	public Matrix range(Expr expr, long startMillis, long endMillis, long stepMillis) {
 		if (expr.type() != ValueType.SCALAR && expr.type() != ValueType.VECTOR) {
 			throw new QueryException("invalid expression type \"" + expr.type().description()
 					+ "\" for range query, must be Scalar or instant Vector");
 		}
 		if (stepMillis <= 0) {
-			throw new IllegalArgumentException("zero or negative query resolution step widths are not accepted. "
-					+ "Try a positive integer");
+			throw new IllegalArgumentException(
+					"zero or negative query resolution step widths are not accepted. " + "Try a positive integer");
 		}
 		if (endMillis < startMillis) {
 			throw new IllegalArgumentException("end timestamp must not be before start time");

@@ -20,12 +20,16 @@ import dev.watchkeeper.monitoring.metrics.promql.Value.StringValue;
 import dev.watchkeeper.monitoring.metrics.promql.Value.Vector;
 
 /**
- * One query's evaluation at one or more instants. Series are selected from the store once per
- * selector and reused for every step; each step then finds its samples by binary search.
+ * One query's evaluation at one or more instants. Series are selected from the store once
+ * per selector and reused for every step; each step then finds its samples by binary
+ * search.
  */
 final class Evaluation {
 
-	/** Subqueries without a step use this resolution, as Prometheus's default evaluation interval. */
+	/**
+	 * Subqueries without a step use this resolution, as Prometheus's default evaluation
+	 * interval.
+	 */
 	static final long DEFAULT_SUBQUERY_STEP = 60_000;
 
 	private final MetricStore store;
@@ -87,14 +91,17 @@ final class Evaluation {
 
 	List<SeriesData> select(Expr.VectorSelector vs) {
 		return selected.computeIfAbsent(vs, (k) -> {
-			// Prometheus reads series in label order; topk's choice among equal values depends on it
+			// Prometheus reads series in label order; topk's choice among equal values
+			// depends on it
 			List<SeriesData> found = new ArrayList<>(store.select(k.matchers()));
 			found.sort((a, b) -> a.labels().compareTo(b.labels()));
 			return found;
 		});
 	}
 
-	/** The latest sample of each series within the lookback, unless it is a stale marker. */
+	/**
+	 * The latest sample of each series within the lookback, unless it is a stale marker.
+	 */
 	Vector instant(Expr.VectorSelector vs, long t) {
 		long ref = t - vs.offsetMillis();
 		List<SeriesData> all = select(vs);
@@ -108,7 +115,10 @@ final class Evaluation {
 		return new Vector(out);
 	}
 
-	/** The timestamp (ms) of the sample {@link #instant} would return, per series, in the same order. */
+	/**
+	 * The timestamp (ms) of the sample {@link #instant} would return, per series, in the
+	 * same order.
+	 */
 	List<long[]> instantTimes(Expr.VectorSelector vs, long t) {
 		long ref = t - vs.offsetMillis();
 		List<long[]> out = new ArrayList<>();
@@ -121,7 +131,10 @@ final class Evaluation {
 		return out;
 	}
 
-	/** Windows of a range selector: samples in [t - offset - range, t - offset], stale markers dropped. */
+	/**
+	 * Windows of a range selector: samples in [t - offset - range, t - offset], stale
+	 * markers dropped.
+	 */
 	List<Window> windows(Expr.MatrixSelector ms, long t) {
 		long end = t - ms.selector().offsetMillis();
 		long start = end - ms.rangeMillis();
@@ -165,8 +178,8 @@ final class Evaluation {
 	}
 
 	/**
-	 * Windows of a subquery: the inner expression evaluated at every multiple of the step in
-	 * [t - offset - range, t - offset].
+	 * Windows of a subquery: the inner expression evaluated at every multiple of the step
+	 * in [t - offset - range, t - offset].
 	 */
 	List<Window> windows(Expr.Subquery sq, long t) {
 		long step = (sq.stepMillis() > 0) ? sq.stepMillis() : DEFAULT_SUBQUERY_STEP;

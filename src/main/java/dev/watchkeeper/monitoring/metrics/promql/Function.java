@@ -28,8 +28,8 @@ public record Function(String name, List<ValueType> args, int optional, boolean 
 		define("clamp_min", List.of(VECTOR, SCALAR), 0, false, VECTOR);
 		define("clamp_max", List.of(VECTOR, SCALAR), 0, false, VECTOR);
 		for (String n : List.of("rate", "irate", "increase", "delta", "idelta", "changes", "resets", "deriv",
-				"avg_over_time", "min_over_time", "max_over_time", "sum_over_time", "count_over_time",
-				"last_over_time", "stddev_over_time", "stdvar_over_time", "present_over_time", "absent_over_time")) {
+				"avg_over_time", "min_over_time", "max_over_time", "sum_over_time", "count_over_time", "last_over_time",
+				"stddev_over_time", "stdvar_over_time", "present_over_time", "absent_over_time")) {
 			define(n, MATRIX, 0, false, VECTOR);
 		}
 		define("quantile_over_time", List.of(SCALAR, MATRIX), 0, false, VECTOR);
@@ -46,8 +46,7 @@ public record Function(String name, List<ValueType> args, int optional, boolean 
 		define(name, List.of(arg), optional, variadic, returns);
 	}
 
-	private static void define(String name, List<ValueType> args, int optional, boolean variadic,
-			ValueType returns) {
+	private static void define(String name, List<ValueType> args, int optional, boolean variadic, ValueType returns) {
 		FUNCTIONS.put(name, new Function(name, args, optional, variadic, returns));
 	}
 

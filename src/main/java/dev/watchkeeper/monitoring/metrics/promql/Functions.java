@@ -16,7 +16,9 @@ import dev.watchkeeper.monitoring.metrics.promql.Value.Sample;
 import dev.watchkeeper.monitoring.metrics.promql.Value.Scalar;
 import dev.watchkeeper.monitoring.metrics.promql.Value.Vector;
 
-/** Function calls: dispatch to range functions, and the functions over instant vectors. */
+/**
+ * Function calls: dispatch to range functions, and the functions over instant vectors.
+ */
 final class Functions {
 
 	private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
@@ -85,8 +87,8 @@ final class Functions {
 
 	private static long[] bounds(Expr rangeArg, long t) {
 		return switch (rangeArg) {
-			case Expr.MatrixSelector ms -> new long[] { t - ms.selector().offsetMillis() - ms.rangeMillis(),
-					t - ms.selector().offsetMillis() };
+			case Expr.MatrixSelector ms ->
+				new long[] { t - ms.selector().offsetMillis() - ms.rangeMillis(), t - ms.selector().offsetMillis() };
 			case Expr.Subquery sq -> new long[] { t - sq.offsetMillis() - sq.rangeMillis(), t - sq.offsetMillis() };
 			default -> throw new QueryException("expected a range vector");
 		};
@@ -219,7 +221,10 @@ final class Functions {
 		return new Vector(out);
 	}
 
-	/** Go's Regexp.Expand: $1, ${1}, $name and ${name}; $$ is a dollar; unknown groups expand to "". */
+	/**
+	 * Go's Regexp.Expand: $1, ${1}, $name and ${name}; $$ is a dollar; unknown groups
+	 * expand to "".
+	 */
 	static String expand(String template, Matcher m) {
 		StringBuilder sb = new StringBuilder();
 		int i = 0;
@@ -312,12 +317,10 @@ final class Functions {
 
 	private static Value sorted(Vector in, boolean descending) {
 		List<Sample> out = new ArrayList<>(in.samples());
-		Comparator<Sample> order = descending
-				? (a, b) -> Aggregations.compareNaNLast(b.value(), a.value(), false)
+		Comparator<Sample> order = descending ? (a, b) -> Aggregations.compareNaNLast(b.value(), a.value(), false)
 				: (a, b) -> Aggregations.compareNaNLast(a.value(), b.value(), true);
 		out.sort(order);
 		return new Vector(out);
 	}
-
 
 }

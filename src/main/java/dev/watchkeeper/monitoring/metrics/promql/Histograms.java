@@ -10,7 +10,9 @@ import dev.watchkeeper.monitoring.metrics.Labels;
 import dev.watchkeeper.monitoring.metrics.promql.Value.Sample;
 import dev.watchkeeper.monitoring.metrics.promql.Value.Vector;
 
-/** {@code histogram_quantile} over classic histograms: one series per {@code le} bucket. */
+/**
+ * {@code histogram_quantile} over classic histograms: one series per {@code le} bucket.
+ */
 final class Histograms {
 
 	private static final String BUCKET_LABEL = "le";
@@ -73,7 +75,10 @@ final class Histograms {
 		};
 	}
 
-	/** Prometheus's bucketQuantile: sort, merge equal bounds, force monotonic counts, interpolate. */
+	/**
+	 * Prometheus's bucketQuantile: sort, merge equal bounds, force monotonic counts,
+	 * interpolate.
+	 */
 	private static double bucketQuantile(double q, Buckets b) {
 		if (q < 0) {
 			return Double.NEGATIVE_INFINITY;

@@ -9,14 +9,17 @@ import dev.watchkeeper.monitoring.metrics.promql.Token.Kind;
 /** Splits a PromQL query into tokens. */
 final class Lexer {
 
-	static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "by", "without", "on", "ignoring",
-			"group_left", "group_right", "bool", "offset");
+	static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "by", "without", "on", "ignoring", "group_left",
+			"group_right", "bool", "offset");
 
 	private final String query;
 
 	private int pos;
 
-	/** Inside a range or subquery, where ':' separates range and step instead of naming metrics. */
+	/**
+	 * Inside a range or subquery, where ':' separates range and step instead of naming
+	 * metrics.
+	 */
 	private boolean inBrackets;
 
 	private Lexer(String query) {
@@ -43,7 +46,8 @@ final class Lexer {
 		}
 		int start = pos;
 		char c = query.charAt(pos);
-		if (Character.isDigit(c) || (c == '.' && pos + 1 < query.length() && Character.isDigit(query.charAt(pos + 1)))) {
+		if (Character.isDigit(c)
+				|| (c == '.' && pos + 1 < query.length() && Character.isDigit(query.charAt(pos + 1)))) {
 			return number(start);
 		}
 		if (c == ':' && inBrackets) {
@@ -82,8 +86,8 @@ final class Lexer {
 			case '/' -> token(Kind.DIV, start);
 			case '%' -> token(Kind.MOD, start);
 			case '^' -> token(Kind.POW, start);
-			case '=' -> accept('=') ? token(Kind.EQL, start) : accept('~') ? token(Kind.EQL_REGEX, start)
-					: token(Kind.ASSIGN, start);
+			case '=' -> accept('=') ? token(Kind.EQL, start)
+					: accept('~') ? token(Kind.EQL_REGEX, start) : token(Kind.ASSIGN, start);
 			case '!' -> {
 				if (accept('=')) {
 					yield token(Kind.NEQ, start);
@@ -193,7 +197,8 @@ final class Lexer {
 					pos++;
 				}
 				if (pos >= query.length() || !isDurationUnit(pos)) {
-					throw new ParseException(query, start, "bad duration syntax: \"" + query.substring(start, pos) + "\"");
+					throw new ParseException(query, start,
+							"bad duration syntax: \"" + query.substring(start, pos) + "\"");
 				}
 			}
 		}

@@ -2,7 +2,10 @@ package dev.watchkeeper.monitoring.metrics.promql;
 
 import java.math.BigDecimal;
 
-/** Formats numbers as Prometheus does (Go's strconv.FormatFloat with 'f' and shortest precision). */
+/**
+ * Formats numbers as Prometheus does (Go's strconv.FormatFloat with 'f' and shortest
+ * precision).
+ */
 public final class Numbers {
 
 	private Numbers() {

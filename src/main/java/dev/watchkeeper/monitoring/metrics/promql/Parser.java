@@ -11,9 +11,9 @@ import dev.watchkeeper.monitoring.metrics.promql.Expr.VectorMatching;
 import dev.watchkeeper.monitoring.metrics.promql.Token.Kind;
 
 /**
- * A recursive-descent parser for PromQL with Prometheus's operator precedence (where {@code ^}
- * is right-associative and unary minus binds like multiplication) and Prometheus's type
- * checks. Every error names its position.
+ * A recursive-descent parser for PromQL with Prometheus's operator precedence (where
+ * {@code ^} is right-associative and unary minus binds like multiplication) and
+ * Prometheus's type checks. Every error names its position.
  */
 public final class Parser {
 
@@ -30,7 +30,9 @@ public final class Parser {
 		this.tokens = Lexer.tokenize(query);
 	}
 
-	/** Parses a whole query; throws {@link ParseException} naming the position on error. */
+	/**
+	 * Parses a whole query; throws {@link ParseException} naming the position on error.
+	 */
 	public static Expr parse(String query) {
 		Parser p = new Parser(query);
 		if (p.peek().is(Kind.EOF)) {
@@ -165,8 +167,9 @@ public final class Parser {
 			index++;
 			Expr operand = expression(BinaryOp.POW.precedence());
 			if (operand.type() != ValueType.SCALAR && operand.type() != ValueType.VECTOR) {
-				throw error(t.position(), "unary expression only allowed on expressions of type scalar or instant vector, got "
-						+ operand.type().description());
+				throw error(t.position(),
+						"unary expression only allowed on expressions of type scalar or instant vector, got "
+								+ operand.type().description());
 			}
 			if (t.is(Kind.ADD)) {
 				return operand;
@@ -207,8 +210,8 @@ public final class Parser {
 			}
 			expect(Kind.RIGHT_BRACKET, "subquery");
 			if (expr.type() != ValueType.VECTOR) {
-				throw error(bracket.position(), "subquery is only allowed on instant vector, got "
-						+ expr.type().description() + " instead");
+				throw error(bracket.position(),
+						"subquery is only allowed on instant vector, got " + expr.type().description() + " instead");
 			}
 			return new Expr.Subquery(expr, range, step, 0);
 		}
@@ -323,8 +326,8 @@ public final class Parser {
 			String expected = (f.variadic()) ? "at least " + min
 					: (f.optional() > 0) ? min + " or " + f.args().size() : Integer.toString(min);
 			String word = (f.optional() > 0 || f.variadic()) ? "argument(s)" : "argument(s)";
-			throw error(nameToken.position(), "expected " + expected + " " + word + " in call to \"" + f.name() + "\", got "
-					+ args.size());
+			throw error(nameToken.position(),
+					"expected " + expected + " " + word + " in call to \"" + f.name() + "\", got " + args.size());
 		}
 		for (int i = 0; i < args.size(); i++) {
 			ValueType want = f.args().get(Math.min(i, f.args().size() - 1));
@@ -380,18 +383,18 @@ public final class Parser {
 		}
 		int expected = (op.parameter() != null) ? 2 : 1;
 		if (args.size() != expected) {
-			throw error(t.position(), "wrong number of arguments for aggregate expression provided, expected " + expected
-					+ ", got " + args.size());
+			throw error(t.position(), "wrong number of arguments for aggregate expression provided, expected "
+					+ expected + ", got " + args.size());
 		}
 		Expr param = (expected == 2) ? args.get(0) : null;
 		Expr body = args.get(expected - 1);
 		if (body.type() != ValueType.VECTOR) {
-			throw error(t.position(), "expected type instant vector in aggregation expression, got "
-					+ body.type().description());
+			throw error(t.position(),
+					"expected type instant vector in aggregation expression, got " + body.type().description());
 		}
 		if (param != null && param.type() != op.parameter()) {
-			throw error(t.position(), "expected type " + op.parameter().description() + " in aggregation parameter, got "
-					+ param.type().description());
+			throw error(t.position(), "expected type " + op.parameter().description()
+					+ " in aggregation parameter, got " + param.type().description());
 		}
 		return new Expr.Aggregate(op, body, param, grouping, without);
 	}
@@ -469,8 +472,8 @@ public final class Parser {
 				throw unexpected(value, "label matching, expected string");
 			}
 			if (metricName != null && t.text().equals(Labels.METRIC_NAME)) {
-				throw error(t.position(), "metric name must not be set twice: \"" + metricName + "\" or \""
-						+ value.text() + "\"");
+				throw error(t.position(),
+						"metric name must not be set twice: \"" + metricName + "\" or \"" + value.text() + "\"");
 			}
 			try {
 				matchers.add(LabelMatcher.of(t.text(), type, value.text()));

@@ -39,8 +39,8 @@ final class RangeFunctions {
 				case "present_over_time" -> v = 1;
 				case "stddev_over_time" -> v = Math.sqrt(stdvar(w));
 				case "stdvar_over_time" -> v = stdvar(w);
-				case "quantile_over_time" -> v = Aggregations.quantile(param,
-						java.util.Arrays.copyOfRange(w.values(), w.from(), w.to()));
+				case "quantile_over_time" ->
+					v = Aggregations.quantile(param, java.util.Arrays.copyOfRange(w.values(), w.from(), w.to()));
 				default -> throw new IllegalArgumentException(name);
 			}
 			if (Double.doubleToRawLongBits(v) != NO_RESULT) {
@@ -50,7 +50,9 @@ final class RangeFunctions {
 		return new Vector(out);
 	}
 
-	/** A NaN payload no arithmetic produces: the function has no result for this series. */
+	/**
+	 * A NaN payload no arithmetic produces: the function has no result for this series.
+	 */
 	private static final long NO_RESULT = 0x7ff80000deadbeefL;
 
 	private static final double NONE = Double.longBitsToDouble(NO_RESULT);
