@@ -21,6 +21,9 @@ public final class Labels implements Comparable<Labels> {
 
 	private final int hash;
 
+	/** Computed on first use; a race computes it twice, harmlessly. */
+	private Labels withoutName;
+
 	private Labels(String[] pairs) {
 		this.pairs = pairs;
 		this.hash = Arrays.hashCode(pairs);
@@ -92,7 +95,12 @@ public final class Labels implements Comparable<Labels> {
 	}
 
 	public Labels withoutMetricName() {
-		return get(METRIC_NAME).isEmpty() ? this : filter((n) -> !n.equals(METRIC_NAME));
+		Labels cached = withoutName;
+		if (cached == null) {
+			cached = get(METRIC_NAME).isEmpty() ? this : filter((n) -> !n.equals(METRIC_NAME));
+			withoutName = cached;
+		}
+		return cached;
 	}
 
 	/** The labels whose names the predicate accepts. */

@@ -59,7 +59,7 @@ final class Aggregations {
 		}
 		Map<Labels, Group> groups = new LinkedHashMap<>();
 		for (Sample s : input.samples()) {
-			Labels key = groupingKey(s.labels(), a);
+			Labels key = ev.derive(a, s.labels(), (l) -> groupingKey(l, a));
 			Group g = groups.get(key);
 			if (g == null) {
 				g = new Group(key, s);

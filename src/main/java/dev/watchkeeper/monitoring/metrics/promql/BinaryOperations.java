@@ -39,10 +39,10 @@ final class BinaryOperations {
 		Vector l = (Vector) lhs;
 		Vector r = (Vector) rhs;
 		return switch (b.op()) {
-			case AND -> and(l, r, b.matching());
-			case OR -> or(l, r, b.matching());
-			case UNLESS -> unless(l, r, b.matching());
-			default -> vectorVector(b, l, r);
+			case AND -> and(ev, l, r, b.matching());
+			case OR -> or(ev, l, r, b.matching());
+			case UNLESS -> unless(ev, l, r, b.matching());
+			default -> vectorVector(ev, b, l, r);
 		};
 	}
 
@@ -73,7 +73,7 @@ final class BinaryOperations {
 		return new Vector(out);
 	}
 
-	private static Vector vectorVector(Expr.Binary b, Vector lhs, Vector rhs) {
+	private static Vector vectorVector(Evaluation ev, Expr.Binary b, Vector lhs, Vector rhs) {
 		VectorMatching m = b.matching();
 		BinaryOp op = b.op();
 		if (m.card() == Cardinality.ONE_TO_MANY) {
@@ -83,7 +83,7 @@ final class BinaryOperations {
 		}
 		Map<Labels, Sample> rightSigs = new HashMap<>();
 		for (Sample rs : rhs.samples()) {
-			Labels sig = signature(rs.labels(), m);
+			Labels sig = sig(ev, rs.labels(), m);
 			Sample dupl = rightSigs.putIfAbsent(sig, rs);
 			if (dupl != null) {
 				String oneSide = (m.card() == Cardinality.ONE_TO_MANY) ? "left" : "right";
@@ -95,7 +95,7 @@ final class BinaryOperations {
 		Map<Labels, Set<Labels>> matched = new HashMap<>();
 		List<Sample> out = new ArrayList<>();
 		for (Sample ls : lhs.samples()) {
-			Labels sig = signature(ls.labels(), m);
+			Labels sig = sig(ev, ls.labels(), m);
 			Sample rs = rightSigs.get(sig);
 			if (rs == null) {
 				continue;
@@ -175,6 +175,14 @@ final class BinaryOperations {
 	 * ignoring-list and the name.
 	 */
 	static Labels signature(Labels labels, VectorMatching m) {
+		return signatureOf(labels, m);
+	}
+
+	private static Labels sig(Evaluation ev, Labels labels, VectorMatching m) {
+		return ev.derive(m, labels, (l) -> signatureOf(l, m));
+	}
+
+	private static Labels signatureOf(Labels labels, VectorMatching m) {
 		if (m.on()) {
 			return labels.filter(m.labels()::contains);
 		}
@@ -188,42 +196,42 @@ final class BinaryOperations {
 		return labels.filter((n) -> !n.equals(Labels.METRIC_NAME) && !m.labels().contains(n)).toString();
 	}
 
-	private static Vector and(Vector lhs, Vector rhs, VectorMatching m) {
+	private static Vector and(Evaluation ev, Vector lhs, Vector rhs, VectorMatching m) {
 		Set<Labels> right = new HashSet<>();
 		for (Sample s : rhs.samples()) {
-			right.add(signature(s.labels(), m));
+			right.add(sig(ev, s.labels(), m));
 		}
 		List<Sample> out = new ArrayList<>();
 		for (Sample s : lhs.samples()) {
-			if (right.contains(signature(s.labels(), m))) {
+			if (right.contains(sig(ev, s.labels(), m))) {
 				out.add(s);
 			}
 		}
 		return new Vector(out);
 	}
 
-	private static Vector or(Vector lhs, Vector rhs, VectorMatching m) {
+	private static Vector or(Evaluation ev, Vector lhs, Vector rhs, VectorMatching m) {
 		Set<Labels> left = new HashSet<>();
 		List<Sample> out = new ArrayList<>(lhs.samples());
 		for (Sample s : lhs.samples()) {
-			left.add(signature(s.labels(), m));
+			left.add(sig(ev, s.labels(), m));
 		}
 		for (Sample s : rhs.samples()) {
-			if (!left.contains(signature(s.labels(), m))) {
+			if (!left.contains(sig(ev, s.labels(), m))) {
 				out.add(s);
 			}
 		}
 		return new Vector(out);
 	}
 
-	private static Vector unless(Vector lhs, Vector rhs, VectorMatching m) {
+	private static Vector unless(Evaluation ev, Vector lhs, Vector rhs, VectorMatching m) {
 		Set<Labels> right = new HashSet<>();
 		for (Sample s : rhs.samples()) {
-			right.add(signature(s.labels(), m));
+			right.add(sig(ev, s.labels(), m));
 		}
 		List<Sample> out = new ArrayList<>();
 		for (Sample s : lhs.samples()) {
-			if (!right.contains(signature(s.labels(), m))) {
+			if (!right.contains(sig(ev, s.labels(), m))) {
 				out.add(s);
 			}
 		}

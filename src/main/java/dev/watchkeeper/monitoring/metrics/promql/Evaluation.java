@@ -38,6 +38,8 @@ final class Evaluation {
 
 	private final Map<Expr.VectorSelector, List<SeriesData>> selected = new IdentityHashMap<>();
 
+	private final Map<Object, Map<Labels, Labels>> derived = new IdentityHashMap<>();
+
 	Evaluation(MetricStore store, long lookbackMillis) {
 		this.store = store;
 		this.lookback = lookbackMillis;
@@ -87,6 +89,20 @@ final class Evaluation {
 			}
 		}
 		return v;
+	}
+
+	/**
+	 * A label set derived from another by a rule fixed for the query (a grouping key, a
+	 * matching signature), computed once per input label set instead of at every step.
+	 */
+	Labels derive(Object rule, Labels in, java.util.function.UnaryOperator<Labels> f) {
+		Map<Labels, Labels> memo = derived.computeIfAbsent(rule, (k) -> new IdentityHashMap<>());
+		Labels out = memo.get(in);
+		if (out == null) {
+			out = f.apply(in);
+			memo.put(in, out);
+		}
+		return out;
 	}
 
 	List<SeriesData> select(Expr.VectorSelector vs) {
