@@ -33,6 +33,8 @@ public final class TextExposition {
 
 	}
 
+	private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
 	private TextExposition() {
 	}
 
@@ -70,7 +72,7 @@ public final class TextExposition {
 		if (i < line.length() && line.charAt(i) == '{') {
 			i = labels(line, i + 1, lineNo, labels);
 		}
-		String[] rest = line.substring(i).strip().split("\\s+");
+		String[] rest = WHITESPACE.split(line.substring(i).strip());
 		if (rest.length < 1 || rest[0].isEmpty() || rest.length > 2) {
 			throw new FormatException(lineNo, "expected a value and an optional timestamp after the labels");
 		}
