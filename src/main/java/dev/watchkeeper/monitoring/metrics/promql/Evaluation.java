@@ -54,9 +54,11 @@ final class Evaluation {
 			case Expr.VectorSelector vs -> instant(vs, t);
 			case Expr.MatrixSelector ms -> matrix(windows(ms, t));
 			case Expr.Subquery sq -> matrix(windows(sq, t));
-			case Expr.Call c -> checkUnique(Functions.call(this, c, t));
+			case Expr.Call c ->
+				mayRepeatLabels(c) ? checkUnique(Functions.call(this, c, t)) : Functions.call(this, c, t);
 			case Expr.Aggregate a -> Aggregations.aggregate(this, a, t);
-			case Expr.Binary b -> checkUnique(BinaryOperations.apply(this, b, t));
+			case Expr.Binary b -> mayRepeatLabels(b) ? checkUnique(BinaryOperations.apply(this, b, t))
+					: BinaryOperations.apply(this, b, t);
 		};
 	}
 
@@ -77,6 +79,48 @@ final class Evaluation {
 			out.add(new Sample(s.labels().withoutMetricName(), -s.value()));
 		}
 		return new Vector(out);
+	}
+
+	/**
+	 * Whether a call can give two samples one label set: only when it drops the metric
+	 * name of series whose names the selector does not fix.
+	 */
+	private static boolean mayRepeatLabels(Expr.Call c) {
+		if (c.function().returns() != ValueType.VECTOR || c.args().isEmpty()) {
+			return false;
+		}
+		return switch (c.function().name()) {
+			case "vector", "absent", "absent_over_time", "label_replace", "label_join" ->
+				c.function().name().startsWith("label");
+			default -> {
+				Expr arg = c.args().get(c.args().size() - 1);
+				if (c.function().name().equals("quantile_over_time") || c.function().name().equals("predict_linear")) {
+					arg = c.args().get(c.function().name().equals("quantile_over_time") ? 1 : 0);
+				}
+				yield !namesFixed(arg);
+			}
+		};
+	}
+
+	private static boolean namesFixed(Expr arg) {
+		return switch (arg) {
+			case Expr.Paren p -> namesFixed(p.expr());
+			case Expr.VectorSelector vs -> vs.name() != null;
+			case Expr.MatrixSelector ms -> ms.selector().name() != null;
+			default -> false;
+		};
+	}
+
+	/**
+	 * Set operators and comparisons with a scalar (without bool) keep their input's label
+	 * sets, which are distinct already.
+	 */
+	private static boolean mayRepeatLabels(Expr.Binary b) {
+		if (b.op().isSetOperator()) {
+			return false;
+		}
+		boolean withScalar = b.lhs().type() == ValueType.SCALAR || b.rhs().type() == ValueType.SCALAR;
+		return !(withScalar && !b.op().dropsMetricName() && !b.returnBool());
 	}
 
 	private static Value checkUnique(Value v) {
