@@ -37,15 +37,15 @@ class PrometheusApiIntegrationTests extends IntegrationTest {
 	@BeforeEach
 	void importSamples() throws Exception {
 		viewer = fixtures.token(Role.VIEWER);
-		StringBuilder body = new StringBuilder("# TYPE http_requests_total counter\n");
+		StringBuilder body = new StringBuilder("# TYPE api_test_requests_total counter\n");
 		for (int i = 0; i <= 40; i++) {
 			long ms = (T0 + i * 15L) * 1000;
-			body.append("http_requests_total{job=\"backend\",status=\"200\"} ")
+			body.append("api_test_requests_total{job=\"backend\",status=\"200\"} ")
 				.append(i * 30)
 				.append(' ')
 				.append(ms)
 				.append('\n');
-			body.append("http_requests_total{job=\"backend\",status=\"500\"} ")
+			body.append("api_test_requests_total{job=\"backend\",status=\"500\"} ")
 				.append(i * 3)
 				.append(' ')
 				.append(ms)
@@ -58,7 +58,7 @@ class PrometheusApiIntegrationTests extends IntegrationTest {
 
 	@Test
 	void grafanaStyleRangeQueriesGetPrometheusJson() throws Exception {
-		String form = "query=" + enc("sum by (status) (rate(http_requests_total[1m]))") + "&start=" + (T0 + 120)
+		String form = "query=" + enc("sum by (status) (rate(api_test_requests_total[1m]))") + "&start=" + (T0 + 120)
 				+ "&end=" + (T0 + 240) + "&step=60";
 		var response = post("/prometheus/api/v1/query_range", viewer, "application/x-www-form-urlencoded", form);
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -80,11 +80,11 @@ class PrometheusApiIntegrationTests extends IntegrationTest {
 
 	@Test
 	void instantQueriesAnswerVectorsAndScalarsOverGet() throws Exception {
-		JsonNode vector = get("/prometheus/api/v1/query?query=" + enc("http_requests_total{status=\"500\"}") + "&time="
-				+ (T0 + 150.5));
+		JsonNode vector = get("/prometheus/api/v1/query?query=" + enc("api_test_requests_total{status=\"500\"}")
+				+ "&time=" + (T0 + 150.5));
 		assertThat(vector.path("data").path("resultType").asString()).isEqualTo("vector");
 		JsonNode sample = vector.path("data").path("result").get(0);
-		assertThat(sample.path("metric").path("__name__").asString()).isEqualTo("http_requests_total");
+		assertThat(sample.path("metric").path("__name__").asString()).isEqualTo("api_test_requests_total");
 		assertThat(sample.path("value").get(0).asDouble()).isEqualTo(T0 + 150.5);
 		assertThat(sample.path("value").get(1).asString()).isEqualTo("30");
 		JsonNode scalar = get("/prometheus/api/v1/query?query=" + enc("1 / 0") + "&time=" + T0);
@@ -108,13 +108,16 @@ class PrometheusApiIntegrationTests extends IntegrationTest {
 
 	@Test
 	void seriesLabelsAndLabelValuesListWhatWasImported() throws Exception {
-		JsonNode series = get("/prometheus/api/v1/series?match%5B%5D=" + enc("{status=\"500\"}"));
+		JsonNode series = get(
+				"/prometheus/api/v1/series?match%5B%5D=" + enc("api_test_requests_total{status=\"500\"}"));
 		assertThat(series.path("data")).hasSize(1);
 		assertThat(series.path("data").get(0).path("job").asString()).isEqualTo("backend");
-		assertThat(get("/prometheus/api/v1/labels").path("data").toString()).contains("\"__name__\"", "\"job\"",
-				"\"status\"");
-		assertThat(get("/prometheus/api/v1/label/status/values").path("data").toString())
-			.isEqualTo("[\"200\",\"500\"]");
+		assertThat(get("/prometheus/api/v1/labels?match%5B%5D=api_test_requests_total").path("data").toString())
+			.isEqualTo("[\"__name__\",\"job\",\"status\"]");
+		assertThat(get("/prometheus/api/v1/label/status/values?match%5B%5D=api_test_requests_total").path("data")
+			.toString()).isEqualTo("[\"200\",\"500\"]");
+		assertThat(get("/prometheus/api/v1/label/__name__/values").path("data").toString())
+			.contains("\"api_test_requests_total\"");
 	}
 
 	@Test
