@@ -3,8 +3,9 @@
 # SERIES series x MINUTES at 15 s resolution, Watchkeeper against the real Prometheus 2.42 on the
 # same data, as a ratio; (c) samples ingested per second through the text-format import.
 #
-#   bench/promql.sh [-s SERIES] [-m MINUTES] [-n REPEATS]
-#                   defaults: 10000 series, 60 minutes, 10 timed runs of each query
+#   bench/promql.sh [-s SERIES] [-m MINUTES] [-n REPEATS] [-w WARMUP]
+#                   defaults: 10000 series, 60 minutes, 10 timed runs of each query after 5
+#                   untimed ones (the JIT compiles the evaluator's loops meanwhile)
 #
 # The same generated series (bench/promql-data.py) are imported into Watchkeeper and backfilled
 # into Prometheus with promtool. Each query runs twice untimed, then REPEATS times per engine,
@@ -18,17 +19,20 @@ cd "$(dirname "$0")/.."
 series=10000
 minutes=60
 repeats=10
-while getopts "s:m:n:h" opt; do
+warmup=5
+while getopts "s:m:n:w:h" opt; do
   case $opt in
     s) series=$OPTARG ;;
     m) minutes=$OPTARG ;;
     n) repeats=$OPTARG ;;
-    *) sed -n '2,13p' "$0"; exit 2 ;;
+    w) warmup=$OPTARG ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
   esac
 done
 [[ $series =~ ^[0-9]+$ ]] && [ "$series" -ge 100 ] && [ "$series" -le 100000 ] || { echo "-s must be 100..100000" >&2; exit 2; }
 [[ $minutes =~ ^[0-9]+$ ]] && [ "$minutes" -ge 10 ] && [ "$minutes" -le 1440 ] || { echo "-m must be 10..1440" >&2; exit 2; }
 [[ $repeats =~ ^[0-9]+$ ]] && [ "$repeats" -ge 1 ] && [ "$repeats" -le 1000 ] || { echo "-n must be 1..1000" >&2; exit 2; }
+[[ $warmup =~ ^[0-9]+$ ]] && [ "$warmup" -le 100 ] || { echo "-w must be 0..100" >&2; exit 2; }
 for tool in prometheus promtool python3 curl; do
   command -v $tool >/dev/null || { echo "$tool is missing (apt-get install -y prometheus python3 curl)" >&2; exit 1; }
 done
@@ -101,7 +105,7 @@ echo "prometheus: $(prometheus --version 2>&1 | head -1)"
 echo
 echo "(c) import: $samples samples in $ingest_ms ms = $(( samples * 1000 / (ingest_ms > 0 ? ingest_ms : 1) )) samples/s"
 echo
-echo "(b) median latency of $repeats runs (ms); ratio = Watchkeeper / Prometheus"
+echo "(b) median latency of $repeats runs after $warmup untimed (ms); ratio = Watchkeeper / Prometheus"
 echo "| query | kind | Watchkeeper | Prometheus | ratio |"
 echo "| --- | --- | ---: | ---: | ---: |"
 for q in "${queries[@]}"; do
@@ -109,10 +113,10 @@ for q in "${queries[@]}"; do
     if [ $kind = instant ]; then path=query; params=("query=$q" "time=$end")
     else path=query_range; params=("query=$q" "start=$((start + 300))" "end=$end" "step=15"); fi
     wk_times=() prom_times=()
-    for i in $(seq 1 $((repeats + 2))); do
+    for i in $(seq 1 $((repeats + warmup))); do
       w=$(timed "$APP_URL/prometheus/api/v1/$path" "$BENCH_ADMIN_TOKEN" "${params[@]}")
       p=$(timed "http://127.0.0.1:$prom_port/api/v1/$path" "" "${params[@]}")
-      if [ "$i" -gt 2 ]; then wk_times+=("$w"); prom_times+=("$p"); fi
+      if [ "$i" -gt "$warmup" ]; then wk_times+=("$w"); prom_times+=("$p"); fi
     done
     wk=$(printf '%s\n' "${wk_times[@]}" | median)
     pm=$(printf '%s\n' "${prom_times[@]}" | median)
