@@ -8,7 +8,7 @@
 #                   untimed ones (the JIT compiles the evaluator's loops meanwhile)
 #
 # The same generated series (bench/promql-data.py) are imported into Watchkeeper and backfilled
-# into Prometheus with promtool. Each query runs twice untimed, then REPEATS times per engine,
+# into Prometheus with promtool. Each query runs WARMUP times untimed, then REPEATS times per engine,
 # alternating, as an instant query at the end of the data and as a range query over the whole
 # hour at a 15 s step; the median of curl's total time is reported. Everything listens on
 # 127.0.0.1; every process started here is stopped by its PID.
