@@ -98,11 +98,17 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		allow(Role.VIEWER, "GET /api/v1/users/{id}/notification-rules");
 		allow(Role.RESPONDER, "PUT /api/v1/users/{id}/notification-rules",
 				"DELETE /api/v1/users/{id}/notification-rules");
+		allow(Role.VIEWER, "GET /prometheus/api/v1/query", "POST /prometheus/api/v1/query",
+				"GET /prometheus/api/v1/query_range", "POST /prometheus/api/v1/query_range",
+				"GET /prometheus/api/v1/series", "POST /prometheus/api/v1/series", "GET /prometheus/api/v1/labels",
+				"POST /prometheus/api/v1/labels", "GET /prometheus/api/v1/label/{name}/values");
+		allow(Role.RESPONDER, "POST /prometheus/api/v1/import/prometheus");
 	}
 
 	/** The only endpoints an integration key may call. */
 	private static final Set<String> INTAKE = Set.of("POST /alertmanager/api/v2/alerts",
-			"POST /api/v1/integrations/alertmanager", "POST /api/v1/alerts");
+			"POST /api/v1/integrations/alertmanager", "POST /api/v1/alerts",
+			"POST /prometheus/api/v1/import/prometheus");
 
 	private static void allow(Role role, String... endpoints) {
 		for (String endpoint : endpoints) {

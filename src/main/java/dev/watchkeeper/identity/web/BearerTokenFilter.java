@@ -30,7 +30,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
 	/** The only requests an integration key may make. */
 	static final List<String> INTAKE_ENDPOINTS = List.of("/alertmanager/api/v2/alerts",
-			"/api/v1/integrations/alertmanager", "/api/v1/alerts");
+			"/api/v1/integrations/alertmanager", "/api/v1/alerts", "/prometheus/api/v1/import/prometheus");
 
 	private final ApiTokens tokens;
 
@@ -58,7 +58,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 			if (sender.isPresent()) {
 				if (!isIntake(request)) {
 					problems.write(request, response, HttpStatus.FORBIDDEN, "integration-key-not-allowed",
-							"Integration keys may only post alerts (" + String.join(", ", INTAKE_ENDPOINTS) + ")");
+							"Integration keys may only post alerts and samples (" + String.join(", ", INTAKE_ENDPOINTS)
+									+ ")");
 					return;
 				}
 				authenticated(sender.get(), sender.get().authorities(), request, response, chain);

@@ -41,8 +41,11 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_MACHINE_PATHS = { "/api/v1/auth/login", "/api/openapi.json", "/api/openapi.json/**",
 			"/api/docs", "/api/docs/**", "/api/swagger-ui/**" };
 
-	/** Where signals arrive; posting needs a responder or an integration key. */
-	static final String[] INTAKE_PATHS = { "/alertmanager/api/v2/alerts", "/api/v1/alerts", "/api/v1/integrations/**" };
+	/**
+	 * Where signals and samples arrive; posting needs a responder or an integration key.
+	 */
+	static final String[] INTAKE_PATHS = { "/alertmanager/api/v2/alerts", "/api/v1/alerts", "/api/v1/integrations/**",
+			"/prometheus/api/v1/import/**" };
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# PromQL benchmark (issue 5): (b) query latency of the handbook's rule expressions over
+# SERIES series x MINUTES at 15 s resolution, Watchkeeper against the real Prometheus 2.42 on the
+# same data, as a ratio; (c) samples ingested per second through the text-format import.
+#
+#   bench/promql.sh [-s SERIES] [-m MINUTES] [-n REPEATS] [-w WARMUP]
+#                   defaults: 10000 series, 60 minutes, 10 timed runs of each query after 5
+#                   untimed ones (the JIT compiles the evaluator's loops meanwhile)
+#
+# The same generated series (bench/promql-data.py) are imported into Watchkeeper and backfilled
+# into Prometheus with promtool. Each query runs WARMUP times untimed, then REPEATS times per engine,
+# alternating, as an instant query at the end of the data and as a range query over the whole
+# hour at a 15 s step; the median of curl's total time is reported. Everything listens on
+# 127.0.0.1; every process started here is stopped by its PID.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/lib.sh
+
+series=10000
+minutes=60
+repeats=10
+warmup=5
+while getopts "s:m:n:w:h" opt; do
+  case $opt in
+    s) series=$OPTARG ;;
+    m) minutes=$OPTARG ;;
+    n) repeats=$OPTARG ;;
+    w) warmup=$OPTARG ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
+  esac
+done
+[[ $series =~ ^[0-9]+$ ]] && [ "$series" -ge 100 ] && [ "$series" -le 100000 ] || { echo "-s must be 100..100000" >&2; exit 2; }
+[[ $minutes =~ ^[0-9]+$ ]] && [ "$minutes" -ge 10 ] && [ "$minutes" -le 1440 ] || { echo "-m must be 10..1440" >&2; exit 2; }
+[[ $repeats =~ ^[0-9]+$ ]] && [ "$repeats" -ge 1 ] && [ "$repeats" -le 1000 ] || { echo "-n must be 1..1000" >&2; exit 2; }
+[[ $warmup =~ ^[0-9]+$ ]] && [ "$warmup" -le 100 ] || { echo "-w must be 0..100" >&2; exit 2; }
+for tool in prometheus promtool python3 curl; do
+  command -v $tool >/dev/null || { echo "$tool is missing (apt-get install -y prometheus python3 curl)" >&2; exit 1; }
+done
+
+build_jar
+work=$(mktemp -d "${TMPDIR:-/tmp}/watchkeeper-promql.XXXXXX")
+PROM_PID=""
+cleanup() {
+  stop_app
+  if [ -n "$PROM_PID" ]; then kill -TERM "$PROM_PID" 2>/dev/null || true; wait "$PROM_PID" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# whole minutes, ending two hours ago so that Prometheus keeps it in a block, not the head
+start=$(( ($(date +%s) - 2 * 3600 - minutes * 60) / 60 * 60 ))
+end=$((start + minutes * 60))
+log "generating $series series x $minutes min"
+count=$(python3 bench/promql-data.py "$work" "$series" "$minutes" "$start")
+samples=$(cat "$work"/import-*.txt | wc -l)
+log "$count series, $samples samples"
+
+WATCHKEEPER_MAX_REQUEST_BODY_SIZE=67108864 start_app "$work/wk-data" "$work/watchkeeper.log"
+wait_ready 300 >/dev/null
+ingest_started=$(now_ms)
+for f in "$work"/import-*.txt; do
+  code=$(curl -s -o "$work/import.out" -w '%{http_code}' --max-time 300 -X POST \
+    -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" -H 'Content-Type: text/plain' --data-binary "@$f" \
+    "$APP_URL/prometheus/api/v1/import/prometheus")
+  [ "$code" = 204 ] || { echo "import of $f answered $code: $(cat "$work/import.out")" >&2; exit 1; }
+done
+ingest_ms=$(( $(now_ms) - ingest_started ))
+
+log "backfilling Prometheus with promtool"
+mkdir -p "$work/prom-data"
+promtool tsdb create-blocks-from openmetrics "$work/data.om" "$work/prom-data" >"$work/promtool.log" 2>&1
+printf 'global:\n  scrape_interval: 15s\n' >"$work/prometheus.yml"
+prom_port=$(free_port)
+prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/prom-data" \
+  --storage.tsdb.retention.time=3650d --web.listen-address="127.0.0.1:$prom_port" --log.level=warn \
+  >"$work/prometheus.log" 2>&1 &
+PROM_PID=$!
+for _ in $(seq 1 600); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://127.0.0.1:$prom_port/-/ready" || true)" = 200 ] && break
+  kill -0 "$PROM_PID" 2>/dev/null || { echo "prometheus exited: $(cat "$work/prometheus.log")" >&2; exit 1; }
+  sleep 0.1
+done
+
+queries=(
+  'up{job="backend"} == 0'
+  'database_up == 0'
+  'rate(http_requests_total{status=~"5.."}[5m]) > 0.05'
+  'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m]))) > 0.5'
+  'sum by (instance) (rate(http_requests_total{status=~"5.."}[5m])) / sum by (instance) (rate(http_requests_total[5m]))'
+)
+
+# timed URL AUTH PARAMS...: curl's total time in ms for one POST form request
+timed() {
+  local url=$1 auth=$2; shift 2
+  local args=()
+  for p in "$@"; do args+=(--data-urlencode "$p"); done
+  curl -s -o /dev/null -w '%{time_total}\n' --max-time 120 ${auth:+-H "Authorization: Bearer $auth"} "${args[@]}" "$url" \
+    | awk '{printf "%.2f\n", $1 * 1000}'
+}
+
+echo "# PromQL benchmark: $count series x $minutes min at 15 s ($samples samples)"
+machine_summary
+echo "prometheus: $(prometheus --version 2>&1 | head -1)"
+echo
+echo "(c) import: $samples samples in $ingest_ms ms = $(( samples * 1000 / (ingest_ms > 0 ? ingest_ms : 1) )) samples/s"
+echo
+echo "(b) median latency of $repeats runs after $warmup untimed (ms); ratio = Watchkeeper / Prometheus"
+echo "| query | kind | Watchkeeper | Prometheus | ratio |"
+echo "| --- | --- | ---: | ---: | ---: |"
+for q in "${queries[@]}"; do
+  for kind in instant range; do
+    if [ $kind = instant ]; then path=query; params=("query=$q" "time=$end")
+    else path=query_range; params=("query=$q" "start=$((start + 300))" "end=$end" "step=15"); fi
+    wk_times=() prom_times=()
+    for i in $(seq 1 $((repeats + warmup))); do
+      w=$(timed "$APP_URL/prometheus/api/v1/$path" "$BENCH_ADMIN_TOKEN" "${params[@]}")
+      p=$(timed "http://127.0.0.1:$prom_port/api/v1/$path" "" "${params[@]}")
+      if [ "$i" -gt "$warmup" ]; then wk_times+=("$w"); prom_times+=("$p"); fi
+    done
+    wk=$(printf '%s\n' "${wk_times[@]}" | median)
+    pm=$(printf '%s\n' "${prom_times[@]}" | median)
+    ratio=$(awk -v a="$wk" -v b="$pm" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+    echo "| \`$q\` | $kind | $wk | $pm | $ratio |"
+  done
+done
