@@ -127,6 +127,24 @@ class CheckOutcomes {
 		return transitions;
 	}
 
+	/**
+	 * Resolves the alert of a down check that is being paused or deleted, in the caller's
+	 * transaction, before the change.
+	 */
+	@Transactional
+	public void withdraw(UUID checkId, Instant at, String reason) {
+		CheckRuns.Locked locked = runs.lock(List.of(checkId)).get(checkId);
+		if (locked == null || !"down".equals(locked.check().state().status())) {
+			return;
+		}
+		Check check = locked.check();
+		var resolve = new Transition("pending", 0, 0, true, Transition.AlertAction.RESOLVE, null);
+		Outcome outcome = Outcome.success(checkId, at, null, reason);
+		Instant since = check.state().statusChangedAt() != null ? check.state().statusChangedAt() : at;
+		alerts.receive(CheckAlerts.of(check, service(check.serviceId()), outcome, resolve, since,
+				locked.alertSeverity(), settings.alertRefresh()), CheckAlerts.SOURCE);
+	}
+
 	private CheckAlerts.ServiceRef service(UUID id) {
 		return services.find(new ServiceId(id))
 			.map(s -> new CheckAlerts.ServiceRef(s.slug(), s.runbookUrl()))

@@ -100,7 +100,7 @@ class CheckScheduler implements SmartLifecycle {
 		return timers != null;
 	}
 
-	/** After the result writer, so it stops first and the writer still flushes. */
+	/** Starts after the result writer and stops before it, so the writer still flushes. */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 100;

@@ -51,13 +51,21 @@ class CheckStore {
 			.update();
 	}
 
-	/** Changes the definition; a changed definition starts counting afresh. */
+	/**
+	 * Changes the definition; pausing a check also clears its state (it is pending until it
+	 * runs again).
+	 */
 	void update(Check check, Instant nextRunAt) {
 		jdbc.sql("""
 				UPDATE monitoring_checks SET name = :name, service_id = :service, environment = :environment,
 				  settings = CAST(:settings AS jsonb), interval_seconds = :interval, timeout_ms = :timeout,
 				  failure_threshold = :failures, success_threshold = :successes, severity = :severity,
-				  runbook_url = :runbook, enabled = :enabled, next_run_at = :next, updated_at = :updated
+				  runbook_url = :runbook, enabled = :enabled, next_run_at = :next, updated_at = :updated,
+				  status = CASE WHEN :enabled THEN status ELSE 'pending' END,
+				  consecutive_failures = CASE WHEN :enabled THEN consecutive_failures ELSE 0 END,
+				  consecutive_successes = CASE WHEN :enabled THEN consecutive_successes ELSE 0 END,
+				  alert_refreshed_at = CASE WHEN :enabled THEN alert_refreshed_at END,
+				  alert_severity = CASE WHEN :enabled THEN alert_severity END
 				WHERE id = :id""").params(params(check, nextRunAt)).update();
 	}
 

@@ -32,10 +32,13 @@ public class Checks {
 
 	private final HeartbeatDeadlines deadlines;
 
+	private final CheckOutcomes outcomes;
+
 	private final Clock clock;
 
 	Checks(CheckStore store, Services services, MonitoringSettings settings, ApplicationEventPublisher events,
-			HeartbeatDeadlines deadlines, Clock clock) {
+			HeartbeatDeadlines deadlines, CheckOutcomes outcomes, Clock clock) {
+		this.outcomes = outcomes;
 		this.store = store;
 		this.services = services;
 		this.settings = settings;
@@ -72,6 +75,9 @@ public class Checks {
 		Service service = service(valid.service());
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Check check = build(id, valid, service, before.pingKey(), before.createdAt(), now, before.state());
+		if (before.enabled() && !check.enabled()) {
+			outcomes.withdraw(id, now, "the check was paused");
+		}
 		try {
 			store.update(check, firstRun(check, now));
 		}
@@ -88,6 +94,7 @@ public class Checks {
 	@Transactional
 	public void delete(UUID id) {
 		Check before = get(id);
+		outcomes.withdraw(id, clock.instant().truncatedTo(ChronoUnit.MICROS), "the check was deleted");
 		store.delete(id);
 		if (before.kind() == CheckKind.HEARTBEAT) {
 			deadlines.cancel(id);

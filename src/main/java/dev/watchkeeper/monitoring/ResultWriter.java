@@ -63,6 +63,12 @@ class ResultWriter implements SmartLifecycle {
 		}
 	}
 
+	/** Starts before the scheduler and stops after it, so the last results are written. */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 200;
+	}
+
 	@Override
 	public boolean isRunning() {
 		return thread != null;

@@ -106,6 +106,14 @@ class HttpCheckIntegrationTests extends MonitoringIntegrationTest {
 		JsonNode down = awaitCheck(id, c -> status(c, "down"), "the huge check to go down");
 		assertThat(down.get("state").get("lastMessage").asString())
 			.isEqualTo("the response body is larger than 65536 bytes");
+		assertThat(alertsOf(service, "huge").get(0).firingAt(clock.instant())).isTrue();
+
+		assertThat(send("PUT", "/api/v1/checks/" + id, manager, """
+				{"name":"huge","kind":"http","service":"%s","environment":"production","intervalSeconds":1,
+				 "timeoutMs":900,"enabled":false,"http":{"url":"http://127.0.0.1:%d/%s/huge"}}"""
+			.formatted(service, TARGET.port(), service)).statusCode()).isEqualTo(200);
+		assertThat(alertsOf(service, "huge").get(0).firingAt(clock.instant())).as("pausing resolves").isFalse();
+		assertThat(get("/api/v1/checks/" + id).get("state").get("status").asString()).isEqualTo("pending");
 	}
 
 	@Test
