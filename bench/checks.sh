@@ -66,11 +66,14 @@ create_check() {
   api_post /api/v1/checks "{\"name\":\"probe-$1\",\"kind\":\"http\",\"service\":\"bench\",\"environment\":\"production\",\
 \"intervalSeconds\":$interval,\"timeoutMs\":5000,\"http\":{\"url\":\"http://127.0.0.1:$SINK_PORT/health/$1\"}}" >/dev/null
 }
+# wait for the creating jobs by PID: a bare `wait` would also wait for the app and the server
+jobs_running=()
 for n in $(seq 1 "$checks"); do
   create_check "$n" &
-  if [ $((n % 8)) -eq 0 ]; then wait; fi
+  jobs_running+=($!)
+  if [ ${#jobs_running[@]} -eq 8 ]; then wait "${jobs_running[@]}"; jobs_running=(); fi
 done
-wait
+[ ${#jobs_running[@]} -eq 0 ] || wait "${jobs_running[@]}"
 seed_ms=$(($(now_ms) - seed_started))
 total=$(curl -s --max-time 10 -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" "$APP_URL/api/v1/checks?size=1" \
   | sed -n 's/.*"total":\([0-9]*\).*/\1/p')

@@ -25,6 +25,9 @@ final class CheckRules {
 
 	private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}");
 
+	/** Headers the HTTP client sets itself and refuses to take from a check. */
+	static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
 	private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,253}");
 
 	private static final int MAX_INTERVAL = 86_400;
@@ -91,6 +94,9 @@ final class CheckRules {
 			http.headers().forEach((name, value) -> {
 				if (name == null || !HEADER_NAME.matcher(name).matches()) {
 					errors.put("http.headers", "header names must be tokens, e.g. Accept");
+				}
+				else if (RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+					errors.put("http.headers." + name, "is set by the probe itself");
 				}
 				else if (value == null || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0
 						|| value.length() > 4000) {

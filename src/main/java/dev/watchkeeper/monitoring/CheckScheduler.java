@@ -100,7 +100,9 @@ class CheckScheduler implements SmartLifecycle {
 		return timers != null;
 	}
 
-	/** Starts after the result writer and stops before it, so the writer still flushes. */
+	/**
+	 * Starts after the result writer and stops before it, so the writer still flushes.
+	 */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 100;

@@ -52,8 +52,8 @@ class CheckStore {
 	}
 
 	/**
-	 * Changes the definition; pausing a check also clears its state (it is pending until it
-	 * runs again).
+	 * Changes the definition; pausing a check also clears its state (it is pending until
+	 * it runs again).
 	 */
 	void update(Check check, Instant nextRunAt) {
 		jdbc.sql("""

@@ -63,7 +63,9 @@ class ResultWriter implements SmartLifecycle {
 		}
 	}
 
-	/** Starts before the scheduler and stops after it, so the last results are written. */
+	/**
+	 * Starts before the scheduler and stops after it, so the last results are written.
+	 */
 	@Override
 	public int getPhase() {
 		return SmartLifecycle.DEFAULT_PHASE - 200;

@@ -48,9 +48,10 @@ class CheckApiIntegrationTests extends MonitoringIntegrationTest {
 
 		var conditions = send("POST", "/api/v1/checks", manager, """
 				{"name":"bad","kind":"http","service":"%s","environment":"production",
-				 "http":{"url":"http://127.0.0.1:9/health","conditions":["$.status === 1"]}}""".formatted(service));
+				 "http":{"url":"http://127.0.0.1:9/health","headers":{"Host":"elsewhere"},
+				  "conditions":["$.status === 1"]}}""".formatted(service));
 		assertThat(conditions.statusCode()).isEqualTo(422);
-		assertThat(conditions.body()).contains("http.conditions[0]");
+		assertThat(conditions.body()).contains("http.conditions[0]", "http.headers.Host");
 
 		var environment = send("POST", "/api/v1/checks", manager,
 				"""

@@ -110,8 +110,9 @@ class HttpCheckIntegrationTests extends MonitoringIntegrationTest {
 
 		assertThat(send("PUT", "/api/v1/checks/" + id, manager, """
 				{"name":"huge","kind":"http","service":"%s","environment":"production","intervalSeconds":1,
-				 "timeoutMs":900,"enabled":false,"http":{"url":"http://127.0.0.1:%d/%s/huge"}}"""
-			.formatted(service, TARGET.port(), service)).statusCode()).isEqualTo(200);
+				 "timeoutMs":900,"enabled":false,"http":{"url":"http://127.0.0.1:%d/%s/huge"}}""".formatted(service,
+				TARGET.port(), service))
+			.statusCode()).isEqualTo(200);
 		assertThat(alertsOf(service, "huge").get(0).firingAt(clock.instant())).as("pausing resolves").isFalse();
 		assertThat(get("/api/v1/checks/" + id).get("state").get("status").asString()).isEqualTo("pending");
 	}
