@@ -60,20 +60,24 @@ log "ready in $ready ms on $APP_URL"
 
 api_post /api/v1/services '{"slug":"bench","name":"Benchmark target","environments":[{"name":"production","url":"http://127.0.0.1"}]}' >/dev/null
 
-log "creating $checks checks through POST /api/v1/checks (8 at a time)"
+log "creating $checks checks through POST /api/v1/checks (one curl, 16 requests at a time)"
 seed_started=$(now_ms)
-create_check() {
-  api_post /api/v1/checks "{\"name\":\"probe-$1\",\"kind\":\"http\",\"service\":\"bench\",\"environment\":\"production\",\
-\"intervalSeconds\":$interval,\"timeoutMs\":5000,\"http\":{\"url\":\"http://127.0.0.1:$SINK_PORT/health/$1\"}}" >/dev/null
-}
-# wait for the creating jobs by PID: a bare `wait` would also wait for the app and the server
-jobs_running=()
 for n in $(seq 1 "$checks"); do
-  create_check "$n" &
-  jobs_running+=($!)
-  if [ ${#jobs_running[@]} -eq 8 ]; then wait "${jobs_running[@]}"; jobs_running=(); fi
-done
-[ ${#jobs_running[@]} -eq 0 ] || wait "${jobs_running[@]}"
+  [ "$n" -eq 1 ] || echo next
+  cat <<CFG
+url = "$APP_URL/api/v1/checks"
+request = "POST"
+header = "Authorization: Bearer $BENCH_ADMIN_TOKEN"
+header = "Content-Type: application/json"
+data-binary = "{\\"name\\":\\"probe-$n\\",\\"kind\\":\\"http\\",\\"service\\":\\"bench\\",\\"environment\\":\\"production\\",\\"intervalSeconds\\":$interval,\\"timeoutMs\\":5000,\\"http\\":{\\"url\\":\\"http://127.0.0.1:$SINK_PORT/health/$n\\"}}"
+output = "/dev/null"
+write-out = "%{http_code}\\n"
+max-time = 60
+CFG
+done >"$work/create.cfg"
+curl -s --parallel --parallel-max 16 -K "$work/create.cfg" >"$work/codes"
+failed=$(grep -vc '^201$' "$work/codes" || true)
+[ "$failed" -eq 0 ] || { echo "$failed check(s) were not created: $(sort "$work/codes" | uniq -c | tr '\n' ' ')" >&2; exit 1; }
 seed_ms=$(($(now_ms) - seed_started))
 total=$(curl -s --max-time 10 -H "Authorization: Bearer $BENCH_ADMIN_TOKEN" "$APP_URL/api/v1/checks?size=1" \
   | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
