@@ -62,20 +62,24 @@ api_post /api/v1/services '{"slug":"bench","name":"Benchmark target","environmen
 
 log "creating $checks checks through POST /api/v1/checks (one curl, 16 requests at a time)"
 seed_started=$(now_ms)
-for n in $(seq 1 "$checks"); do
-  [ "$n" -eq 1 ] || echo next
-  cat <<CFG
-url = "$APP_URL/api/v1/checks"
-request = "POST"
-header = "Authorization: Bearer $BENCH_ADMIN_TOKEN"
-header = "Content-Type: application/json"
-data-binary = "{\\"name\\":\\"probe-$n\\",\\"kind\\":\\"http\\",\\"service\\":\\"bench\\",\\"environment\\":\\"production\\",\\"intervalSeconds\\":$interval,\\"timeoutMs\\":5000,\\"http\\":{\\"url\\":\\"http://127.0.0.1:$SINK_PORT/health/$n\\"}}"
-output = "/dev/null"
-write-out = "%{http_code}\\n"
-max-time = 60
-CFG
-done >"$work/create.cfg"
-curl -s --parallel --parallel-max 16 -K "$work/create.cfg" >"$work/codes"
+# one curl config section per check, written by one awk (no process per check)
+awk -v n="$checks" -v url="$APP_URL/api/v1/checks" -v token="$BENCH_ADMIN_TOKEN" -v interval="$interval" \
+  -v target="http://127.0.0.1:$SINK_PORT/health/" 'BEGIN {
+  for (i = 1; i <= n; i++) {
+    if (i > 1) print "next"
+    print "url = \"" url "\""
+    print "request = \"POST\""
+    print "header = \"Authorization: Bearer " token "\""
+    print "header = \"Content-Type: application/json\""
+    printf "data-binary = \"{\\\"name\\\":\\\"probe-%d\\\",\\\"kind\\\":\\\"http\\\",\\\"service\\\":\\\"bench\\\",", i
+    printf "\\\"environment\\\":\\\"production\\\",\\\"intervalSeconds\\\":%d,\\\"timeoutMs\\\":5000,", interval
+    printf "\\\"http\\\":{\\\"url\\\":\\\"%s%d\\\"}}\"\n", target, i
+    print "output = \"/dev/null\""
+    print "write-out = \"%{http_code}\\n\""
+    print "max-time = 60"
+  }
+}' >"$work/create.cfg"
+curl -s --no-progress-meter --parallel --parallel-max 16 -K "$work/create.cfg" >"$work/codes"
 failed=$(grep -vc '^201$' "$work/codes" || true)
 [ "$failed" -eq 0 ] || { echo "$failed check(s) were not created: $(sort "$work/codes" | uniq -c | tr '\n' ' ')" >&2; exit 1; }
 seed_ms=$(($(now_ms) - seed_started))
