@@ -2,6 +2,8 @@ package dev.watchkeeper.monitoring;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The runs of one check in one minute, hour or day.
  *
@@ -14,6 +16,8 @@ import java.time.Instant;
  */
 public record Rollup(Instant bucket, int total, int up, Double p50Ms, Double p95Ms, Double p99Ms) {
 
+	/** Share of successful runs, 0 to 1. */
+	@JsonProperty("upRatio")
 	public double upRatio() {
 		return total == 0 ? 0 : (double) up / total;
 	}

@@ -86,7 +86,7 @@ class TlsCheckIntegrationTests extends MonitoringIntegrationTest {
 
 		JsonNode down = awaitCheck(id, c -> status(c, "down"), "the certificate check to warn");
 		assertThat(down.get("state").get("lastMessage").asString())
-			.matches("certificate CN=expiring.test expires in (1[7-9]|20) days \\(1 in the chain\\)");
+			.matches("certificate CN=expiring.test expires in (1[0-9]|20) days \\(1 in the chain\\)");
 		JsonNode chain = get("/api/v1/checks/" + id + "/certificates");
 		assertThat(chain).hasSize(1);
 		assertThat(chain.get(0).get("subject").asString()).isEqualTo("CN=expiring.test");
