@@ -95,6 +95,14 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 				"DELETE /api/v1/escalation-policies/assignments/teams/{teamId}",
 				"PUT /api/v1/escalation-policies/assignments/services/{serviceId}",
 				"DELETE /api/v1/escalation-policies/assignments/services/{serviceId}");
+		allow(Role.VIEWER, "GET /api/v1/checks", "GET /api/v1/checks/{id}", "GET /api/v1/checks/{id}/results",
+				"GET /api/v1/checks/{id}/rollups", "GET /api/v1/checks/{id}/uptime", "GET /api/v1/checks/{id}/pings",
+				"GET /api/v1/checks/{id}/certificates", "GET /api/v1/certificates");
+		allow(Role.MANAGER, "POST /api/v1/checks", "PUT /api/v1/checks/{id}", "DELETE /api/v1/checks/{id}");
+		for (String method : List.of("GET", "POST", "HEAD")) {
+			MINIMUM_ROLE.put(method + " /ping/{uuid}", null);
+			MINIMUM_ROLE.put(method + " /ping/{uuid}/{signal}", null);
+		}
 		allow(Role.VIEWER, "GET /api/v1/users/{id}/notification-rules");
 		allow(Role.RESPONDER, "PUT /api/v1/users/{id}/notification-rules",
 				"DELETE /api/v1/users/{id}/notification-rules");

@@ -45,6 +45,16 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		return false;
 	}
 
+	/**
+	 * Heartbeat pings ({@code /ping/**}) keep the first part of a large body (the end of
+	 * a job's output) instead of being refused: the ping endpoint reads only up to its
+	 * own limit.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith("/ping/");
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
