@@ -60,9 +60,12 @@ class AlertIntake {
 	record Batch(List<Posted> alerts, String source) {
 	}
 
-	/** A valid posted alert with its fingerprint and sorted maps. */
-	record Posted(String fingerprint, Map<String, String> labels, Map<String, String> annotations, Instant startsAt,
-			Instant endsAt, String generatorUrl) {
+	/**
+	 * A valid posted alert with its fingerprint, sorted maps and the hash of its
+	 * annotations (a refresh with the same annotations does not rewrite them).
+	 */
+	record Posted(String fingerprint, Map<String, String> labels, Map<String, String> annotations, long annotationsHash,
+			Instant startsAt, Instant endsAt, String generatorUrl) {
 	}
 
 	/**
@@ -79,9 +82,10 @@ class AlertIntake {
 		List<Posted> posted = new ArrayList<>(labelled.size());
 		for (PostableAlert alert : labelled) {
 			Map<String, String> labels = new TreeMap<>(alert.labels());
-			posted.add(new Posted(Fingerprint.of(labels), labels,
-					alert.annotations() == null ? Map.of() : new TreeMap<>(alert.annotations()), alert.startsAt(),
-					alert.endsAt(), alert.generatorURL()));
+			Map<String, String> annotations = alert.annotations() == null ? new TreeMap<>()
+					: new TreeMap<>(alert.annotations());
+			posted.add(new Posted(Fingerprint.of(labels), labels, annotations, Fingerprint.hash(annotations),
+					alert.startsAt(), alert.endsAt(), alert.generatorURL()));
 		}
 		return new Batch(List.copyOf(posted), source);
 	}
@@ -122,7 +126,8 @@ class AlertIntake {
 				AlertStore.Stored previous = current.get(next.fingerprint());
 				Alert alert = merge(next, previous, batch.source(), now);
 				current.put(alert.fingerprint(), AlertStore.Stored.of(alert));
-				latest.put(alert.fingerprint(), new AlertStore.Upsert(alert, next.endsAt() != null));
+				latest.put(alert.fingerprint(),
+						new AlertStore.Upsert(alert, next.endsAt() != null, next.annotationsHash()));
 				fingerprints.add(alert.fingerprint());
 				boolean wasFiring = previous != null && previous.firingAt(now);
 				boolean isFiring = alert.firingAt(now);
@@ -142,7 +147,7 @@ class AlertIntake {
 			}
 			receipts.add(new Alerts.Receipt(batch.alerts().size(), fired, resolved, fingerprints));
 		}
-		store.saveAll(latest.values(), stored.keySet(), now);
+		store.saveAll(latest.values(), stored, now);
 		// the groups of newly firing alerts, due after their group_wait, in this
 		// transaction: a crash cannot lose the decision to notify
 		if (!started.isEmpty()) {

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,15 +45,17 @@ class AlertStore {
 	 * @param startsAt when its occurrence started
 	 * @param endsAt when it ends or ended
 	 * @param receivedAt when its occurrence was first received
+	 * @param annotationsHash the hash of its stored annotations; null if not recorded
 	 */
-	record Stored(Instant startsAt, Instant endsAt, Instant receivedAt) {
+	record Stored(Instant startsAt, Instant endsAt, Instant receivedAt, Long annotationsHash) {
 
 		boolean firingAt(Instant now) {
 			return endsAt.isAfter(now);
 		}
 
+		/** The merged alert as later requests of the same transaction see it. */
 		static Stored of(Alert alert) {
-			return new Stored(alert.startsAt(), alert.endsAt(), alert.receivedAt());
+			return new Stored(alert.startsAt(), alert.endsAt(), alert.receivedAt(), null);
 		}
 
 	}
@@ -79,12 +81,14 @@ class AlertStore {
 			.query(Long.class)
 			.single();
 		jdbc.sql("""
-				SELECT fingerprint, starts_at, ends_at, received_at FROM alerting_alerts
+				SELECT fingerprint, starts_at, ends_at, received_at, annotations_hash FROM alerting_alerts
 				 WHERE fingerprint = ANY (CAST(:fingerprints AS text[]))""")
 			.param("fingerprints", fingerprints.toArray(String[]::new))
 			.query(rs -> {
-				stored.put(rs.getString("fingerprint"), new Stored(rs.getTimestamp("starts_at").toInstant(),
-						rs.getTimestamp("ends_at").toInstant(), rs.getTimestamp("received_at").toInstant()));
+				stored.put(rs.getString("fingerprint"),
+						new Stored(rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+								rs.getTimestamp("received_at").toInstant(),
+								rs.getObject("annotations_hash", Long.class)));
 			});
 		return stored;
 	}
@@ -99,49 +103,56 @@ class AlertStore {
 	 *
 	 * @param alert the alert after the merge
 	 * @param endsAtExplicit whether the sender gave its end
+	 * @param annotationsHash the hash of the alert's annotations
 	 */
-	record Upsert(Alert alert, boolean endsAtExplicit) {
+	record Upsert(Alert alert, boolean endsAtExplicit, long annotationsHash) {
 	}
 
 	/**
 	 * Writes these alerts (distinct fingerprints) under the locks of {@link #lockAll}:
 	 * those {@code stored} already are updated in one statement that leaves their labels
-	 * alone (a refresh changes only times and annotations), the others are inserted in
-	 * one statement. The rows travel as one array per column, so the statement texts and
-	 * their plans are the same for every batch size, and only new alerts' labels are
-	 * turned into JSON.
+	 * alone (a refresh changes only times and annotations) and their annotations too when
+	 * their hash is unchanged, the others are inserted in one statement. The rows travel
+	 * as one array per column, so the statement texts and their plans are the same for
+	 * every batch size, and only new alerts' labels are turned into JSON.
 	 * @param stored the fingerprints {@link #lockAll} found
 	 */
-	void saveAll(Collection<Upsert> alerts, Set<String> stored, Instant now) {
+	void saveAll(Collection<Upsert> alerts, Map<String, Stored> stored, Instant now) {
 		List<Upsert> updates = new ArrayList<>(alerts.size());
 		List<Upsert> inserts = new ArrayList<>();
 		for (Upsert upsert : alerts) {
-			(stored.contains(upsert.alert().fingerprint()) ? updates : inserts).add(upsert);
+			(stored.containsKey(upsert.alert().fingerprint()) ? updates : inserts).add(upsert);
 		}
-		update(updates, now);
+		update(updates, stored, now);
 		insert(inserts, now);
 	}
 
-	private void update(List<Upsert> alerts, Instant now) {
+	private void update(List<Upsert> alerts, Map<String, Stored> stored, Instant now) {
 		if (alerts.isEmpty()) {
 			return;
 		}
-		Columns c = new Columns(alerts, json, false);
+		Columns c = new Columns(alerts, json, false, upsert -> {
+			Long before = stored.get(upsert.alert().fingerprint()).annotationsHash();
+			return before == null || before != upsert.annotationsHash();
+		});
 		jdbc.sql(
 				"""
-						UPDATE alerting_alerts AS a SET annotations = CAST(r.annotations AS jsonb), severity = r.severity,
+						UPDATE alerting_alerts AS a SET annotations = COALESCE(CAST(r.annotations AS jsonb), a.annotations),
+						       annotations_hash = r.annotations_hash, severity = r.severity,
 						       starts_at = r.starts_at, ends_at = r.ends_at, ends_at_explicit = r.ends_at_explicit,
 						       generator_url = r.generator_url, source = r.source, received_at = r.received_at,
 						       updated_at = :updatedAt
-						  FROM unnest(CAST(:fingerprint AS text[]), CAST(:annotations AS text[]), CAST(:severity AS text[]),
+						  FROM unnest(CAST(:fingerprint AS text[]), CAST(:annotations AS text[]),
+						              CAST(:annotationsHash AS bigint[]), CAST(:severity AS text[]),
 						              CAST(:startsAt AS timestamptz[]), CAST(:endsAt AS timestamptz[]),
 						              CAST(:endsAtExplicit AS boolean[]), CAST(:generatorUrl AS text[]), CAST(:source AS text[]),
 						              CAST(:receivedAt AS timestamptz[]))
-						       AS r(fingerprint, annotations, severity, starts_at, ends_at, ends_at_explicit, generator_url,
-						            source, received_at)
+						       AS r(fingerprint, annotations, annotations_hash, severity, starts_at, ends_at, ends_at_explicit,
+						            generator_url, source, received_at)
 						 WHERE a.fingerprint = r.fingerprint""")
 			.param("fingerprint", c.fingerprint)
 			.param("annotations", c.annotations)
+			.param("annotationsHash", c.annotationsHash)
 			.param("severity", c.severity)
 			.param("startsAt", c.startsAt)
 			.param("endsAt", c.endsAt)
@@ -157,24 +168,26 @@ class AlertStore {
 		if (alerts.isEmpty()) {
 			return;
 		}
-		Columns c = new Columns(alerts, json, true);
+		Columns c = new Columns(alerts, json, true, upsert -> true);
 		jdbc.sql(
 				"""
-						INSERT INTO alerting_alerts (fingerprint, alertname, labels, annotations, severity, starts_at, ends_at,
-						  ends_at_explicit, generator_url, source, received_at, updated_at)
-						SELECT fingerprint, alertname, CAST(labels AS jsonb), CAST(annotations AS jsonb), severity, starts_at,
-						       ends_at, ends_at_explicit, generator_url, source, received_at, :updatedAt
+						INSERT INTO alerting_alerts (fingerprint, alertname, labels, annotations, annotations_hash, severity,
+						  starts_at, ends_at, ends_at_explicit, generator_url, source, received_at, updated_at)
+						SELECT fingerprint, alertname, CAST(labels AS jsonb), CAST(annotations AS jsonb), annotations_hash,
+						       severity, starts_at, ends_at, ends_at_explicit, generator_url, source, received_at, :updatedAt
 						  FROM unnest(CAST(:fingerprint AS text[]), CAST(:alertname AS text[]), CAST(:labels AS text[]),
-						              CAST(:annotations AS text[]), CAST(:severity AS text[]), CAST(:startsAt AS timestamptz[]),
-						              CAST(:endsAt AS timestamptz[]), CAST(:endsAtExplicit AS boolean[]),
-						              CAST(:generatorUrl AS text[]), CAST(:source AS text[]), CAST(:receivedAt AS timestamptz[]))
-						       AS r(fingerprint, alertname, labels, annotations, severity, starts_at, ends_at, ends_at_explicit,
-						            generator_url, source, received_at)
+						              CAST(:annotations AS text[]), CAST(:annotationsHash AS bigint[]), CAST(:severity AS text[]),
+						              CAST(:startsAt AS timestamptz[]), CAST(:endsAt AS timestamptz[]),
+						              CAST(:endsAtExplicit AS boolean[]), CAST(:generatorUrl AS text[]), CAST(:source AS text[]),
+						              CAST(:receivedAt AS timestamptz[]))
+						       AS r(fingerprint, alertname, labels, annotations, annotations_hash, severity, starts_at, ends_at,
+						            ends_at_explicit, generator_url, source, received_at)
 						 ORDER BY fingerprint""")
 			.param("fingerprint", c.fingerprint)
 			.param("alertname", c.alertname)
 			.param("labels", c.labels)
 			.param("annotations", c.annotations)
+			.param("annotationsHash", c.annotationsHash)
 			.param("severity", c.severity)
 			.param("startsAt", c.startsAt)
 			.param("endsAt", c.endsAt)
@@ -197,6 +210,8 @@ class AlertStore {
 
 		final String[] annotations;
 
+		final String[] annotationsHash;
+
 		final String[] severity;
 
 		final String[] startsAt;
@@ -211,12 +226,17 @@ class AlertStore {
 
 		final String[] receivedAt;
 
-		Columns(List<Upsert> alerts, JsonMapper json, boolean withLabels) {
+		/**
+		 * @param writeAnnotations whether an alert's annotations are written; null in
+		 * {@link #annotations} keeps the stored ones
+		 */
+		Columns(List<Upsert> alerts, JsonMapper json, boolean withLabels, Predicate<Upsert> writeAnnotations) {
 			int n = alerts.size();
 			fingerprint = new String[n];
 			alertname = new String[n];
 			labels = withLabels ? new String[n] : null;
 			annotations = new String[n];
+			annotationsHash = new String[n];
 			severity = new String[n];
 			startsAt = new String[n];
 			endsAt = new String[n];
@@ -231,7 +251,10 @@ class AlertStore {
 				if (withLabels) {
 					labels[i] = json.writeValueAsString(alert.labels());
 				}
-				annotations[i] = json.writeValueAsString(alert.annotations());
+				if (writeAnnotations.test(alerts.get(i))) {
+					annotations[i] = json.writeValueAsString(alert.annotations());
+				}
+				annotationsHash[i] = Long.toString(alerts.get(i).annotationsHash());
 				severity[i] = alert.severity();
 				startsAt[i] = alert.startsAt().toString();
 				endsAt[i] = alert.endsAt().toString();

@@ -297,7 +297,7 @@ public record AlertingConfig(List<Receiver> receivers, Route root, List<InhibitR
 			if (name == null) {
 				continue;
 			}
-			if ((allowAll && Route.ALL_LABELS.equals(name)) || AlertValidation.LABEL_NAME.matcher(name).matches()) {
+			if ((allowAll && Route.ALL_LABELS.equals(name)) || AlertValidation.isLabelName(name)) {
 				names.add(name);
 			}
 			else {

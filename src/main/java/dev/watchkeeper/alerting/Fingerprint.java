@@ -22,18 +22,40 @@ public final class Fingerprint {
 	}
 
 	public static String of(Map<String, String> labels) {
-		if (labels.isEmpty()) {
-			return hex(OFFSET);
-		}
-		SortedMap<String, String> sorted = new TreeMap<>(labels);
+		return hex(hash(labels));
+	}
+
+	/**
+	 * The fingerprint's 64-bit hash of any string map (also used to tell whether an
+	 * alert's annotations changed).
+	 */
+	static long hash(Map<String, String> entries) {
+		SortedMap<String, String> sorted = entries instanceof SortedMap<String, String> map && map.comparator() == null
+				? map : new TreeMap<>(entries);
 		long hash = OFFSET;
-		for (var label : sorted.entrySet()) {
-			hash = add(hash, label.getKey().getBytes(StandardCharsets.UTF_8));
+		for (var entry : sorted.entrySet()) {
+			hash = add(hash, entry.getKey());
 			hash = add(hash, SEPARATOR);
-			hash = add(hash, label.getValue().getBytes(StandardCharsets.UTF_8));
+			hash = add(hash, entry.getValue());
 			hash = add(hash, SEPARATOR);
 		}
-		return hex(hash);
+		return hash;
+	}
+
+	/** Adds the UTF-8 bytes of the text without encoding it into an array first. */
+	private static long add(long hash, String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				hash = add(hash, (byte) c);
+			}
+			else {
+				int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+				hash = add(hash, text.substring(i, end).getBytes(StandardCharsets.UTF_8));
+				i = end - 1;
+			}
+		}
+		return hash;
 	}
 
 	private static long add(long hash, byte[] bytes) {
@@ -48,7 +70,8 @@ public final class Fingerprint {
 	}
 
 	private static String hex(long hash) {
-		return String.format("%016x", hash);
+		String hex = Long.toHexString(hash);
+		return hex.length() == 16 ? hex : "0".repeat(16 - hex.length()) + hex;
 	}
 
 }

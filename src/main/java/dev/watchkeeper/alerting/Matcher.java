@@ -23,7 +23,7 @@ public record Matcher(String name, String op, String value) {
 		.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,\"]*?)\\s*(?:,|$)");
 
 	public Matcher {
-		if (name == null || !AlertValidation.LABEL_NAME.matcher(name).matches()) {
+		if (name == null || !AlertValidation.isLabelName(name)) {
 			throw DomainException.invalid("matchers", "'" + name + "' is not a label name");
 		}
 		if (!List.of("=", "!=", "=~", "!~").contains(op)) {

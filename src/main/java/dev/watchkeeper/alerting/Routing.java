@@ -100,7 +100,7 @@ public class Routing {
 		}
 		else {
 			labels.forEach((name, value) -> {
-				if (name == null || !AlertValidation.LABEL_NAME.matcher(name).matches()) {
+				if (name == null || !AlertValidation.isLabelName(name)) {
 					errors.put("labels." + name, "is not a label name");
 				}
 				else if (value == null) {

@@ -33,7 +33,7 @@ class SecuritySignalAlerts {
 		labels.put("severity", "high");
 		labels.put("category", "security");
 		signal.labels().forEach((name, value) -> {
-			if (AlertValidation.LABEL_NAME.matcher(name).matches() && value != null && !value.isEmpty()) {
+			if (AlertValidation.isLabelName(name) && value != null && !value.isEmpty()) {
 				labels.put(name, value);
 			}
 		});

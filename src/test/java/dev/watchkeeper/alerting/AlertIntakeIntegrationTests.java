@@ -107,6 +107,13 @@ class AlertIntakeIntegrationTests extends IntegrationTest {
 		assertThat(alert.get("annotations").get("summary").asString()).isEqualTo("disk 95%");
 		Duration untilEnd = Duration.between(Instant.now(), Instant.parse(alert.get("endsAt").asString()));
 		assertThat(untilEnd).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5));
+
+		// a refresh repeating the annotations keeps them; one changing them back is
+		// stored
+		send("POST", "/api/v1/alerts", responder, body.formatted(run, "95%"));
+		assertThat(alertsOfThisRun("firing").get(0).get("annotations").get("summary").asString()).isEqualTo("disk 95%");
+		send("POST", "/api/v1/alerts", responder, body.formatted(run, "90%"));
+		assertThat(alertsOfThisRun("firing").get(0).get("annotations").get("summary").asString()).isEqualTo("disk 90%");
 	}
 
 	@Test
@@ -116,6 +123,43 @@ class AlertIntakeIntegrationTests extends IntegrationTest {
 		assertThat(send("POST", "/api/v1/alerts", fixtures.token(Role.VIEWER), body).statusCode()).isEqualTo(403);
 		assertThat(send("GET", "/api/v1/alerts", fixtures.token(Role.VIEWER), null).statusCode()).isEqualTo(200);
 		assertThat(alertsOfThisRun("all").size()).isZero();
+	}
+
+	@Test
+	void badBodiesAreProblemsThatSayWhatIsWrongAndStoreNothing() throws Exception {
+		var malformed = send("POST", "/api/v1/alerts", responder,
+				"[{\"labels\":{\"alertname\":\"A\",\"run\":\"" + run + "\"},\"startsAt\":\"soon\"}]");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = json.readTree(malformed.body());
+		assertThat(problem.get("type").asString()).isEqualTo("urn:watchkeeper:problem:malformed-body");
+		assertThat(problem.get("detail").asString()).contains("startsAt is not an RFC 3339 time");
+		assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/alerts");
+
+		var invalid = send("POST", "/api/v1/integrations/alertmanager", responder,
+				"{\"version\":\"4\",\"alerts\":[{\"status\":\"firing\",\"labels\":{\"run\":\"" + run + "\"}}]}");
+		assertThat(invalid.statusCode()).isEqualTo(422);
+		assertThat(invalid.body()).contains("alerts[0].labels.alertname");
+
+		var notJson = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/alerts"))
+			.header("Authorization", "Bearer " + responder)
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("alertname=A"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(notJson.statusCode()).isEqualTo(415);
+		assertThat(notJson.body()).contains("unsupported-media-type");
+		assertThat(alertsOfThisRun("all").size()).as("nothing stored").isZero();
+	}
+
+	@Test
+	void theIntakeEndpointsAreInTheApiDocument() throws Exception {
+		JsonNode paths = json.readTree(send("GET", "/api/openapi.json", null, null).body()).get("paths");
+		assertThat(paths.get("/alertmanager/api/v2/alerts").get("post").get("requestBody").toString())
+			.contains("PostableAlert");
+		assertThat(paths.get("/api/v1/integrations/alertmanager").get("post").get("responses").get("200").toString())
+			.contains("Receipt");
+		assertThat(paths.get("/api/v1/alerts").has("get")).as("the list stays documented").isTrue();
+		assertThat(paths.get("/api/v1/alerts").get("post").get("summary").asString()).isEqualTo("Post alerts (native)");
 	}
 
 }

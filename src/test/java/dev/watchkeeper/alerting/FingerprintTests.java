@@ -27,4 +27,21 @@ class FingerprintTests {
 			.isNotEqualTo(Fingerprint.of(Map.of("a", "2", "b", "1")));
 	}
 
+	@Test
+	void hashesTheUtf8BytesOfEveryCharacterAndKeepsLeadingZeros() {
+		for (var labels : java.util.List.of(Map.of("alertname", "Disk \uD83D\uDD25 full", "ü", "€"),
+				Map.of("alertname", "x"), Map.of("a", "\uD83D"))) {
+			long hash = 0xcbf29ce484222325L;
+			for (var label : new java.util.TreeMap<>(labels).entrySet()) {
+				for (String part : new String[] { label.getKey(), label.getValue() }) {
+					for (byte b : part.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+						hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+					}
+					hash = (hash ^ 0xff) * 0x100000001b3L;
+				}
+			}
+			assertThat(Fingerprint.of(labels)).isEqualTo(String.format("%016x", hash));
+		}
+	}
+
 }

@@ -63,6 +63,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		return unexpectedProblem(ex);
+	}
+
+	/**
+	 * The answer to an exception no rule expected: 413 for a body over the limit, 503
+	 * with {@code Retry-After} while the database is too busy, else a logged 500. For
+	 * endpoints served outside Spring MVC, which answer like the rest of the API.
+	 */
+	public static ResponseEntity<ProblemDetail> unexpectedProblem(Exception ex) {
 		if (RequestBodyLimitFilter.causedByOversizedBody(ex)) {
 			return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large");
 		}

@@ -1,8 +1,12 @@
 package dev.watchkeeper.platform.web;
 
+import java.io.IOException;
 import java.net.URI;
 
 import dev.watchkeeper.platform.DomainException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -68,6 +72,27 @@ public final class Problems {
 			case 429 -> "too-many-requests";
 			default -> status.is5xxServerError() ? "internal-error" : "http-" + status.value();
 		};
+	}
+
+	/**
+	 * Writes a problem as Spring MVC would, for endpoints served outside it: status,
+	 * headers, {@code instance} (the request path) and the JSON body.
+	 */
+	public static void write(ResponseEntity<ProblemDetail> answer, HttpServletRequest request,
+			HttpServletResponse response, JsonMapper json) throws IOException {
+		ProblemDetail problem = answer.getBody();
+		if (problem != null && problem.getInstance() == null) {
+			problem.setInstance(URI.create(request.getRequestURI()));
+		}
+		response.setStatus(answer.getStatusCode().value());
+		answer.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** Whether reading the request body stopped because it passed the size limit. */
+	public static boolean causedByOversizedBody(Throwable ex) {
+		return RequestBodyLimitFilter.causedByOversizedBody(ex);
 	}
 
 }
