@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.watchkeeper.monitoring.metrics.scrape.PromDurations;
 import dev.watchkeeper.monitoring.metrics.scrape.ScrapeTarget;
 import dev.watchkeeper.monitoring.metrics.scrape.ScrapeTargetDraft;
 import dev.watchkeeper.monitoring.metrics.scrape.ScrapeTargets;
@@ -105,7 +106,7 @@ class ScrapeTargetController {
 			.map((s) -> new LastScrape(s.up(), s.lastScrape(), s.durationSeconds(), s.samples(), s.error()))
 			.orElse(null);
 		return new TargetView(t.id(), t.url(), t.job(), t.instance(), t.service(), t.environment(),
-				Durations.format(t.interval()), Durations.format(t.timeout()), t.labels(), t.enabled(), last);
+				PromDurations.format(t.interval()), PromDurations.format(t.timeout()), t.labels(), t.enabled(), last);
 	}
 
 }

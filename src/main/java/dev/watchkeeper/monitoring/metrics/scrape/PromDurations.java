@@ -1,16 +1,16 @@
-package dev.watchkeeper.monitoring.metrics.scrape.web;
+package dev.watchkeeper.monitoring.metrics.scrape;
 
 import java.time.Duration;
 
 /**
  * Durations written as Prometheus writes them: {@code 1h30m}, {@code 15s}, {@code 500ms}.
  */
-final class Durations {
+public final class PromDurations {
 
-	private Durations() {
+	private PromDurations() {
 	}
 
-	static String format(Duration d) {
+	public static String format(Duration d) {
 		long ms = d.toMillis();
 		if (ms == 0) {
 			return "0s";
