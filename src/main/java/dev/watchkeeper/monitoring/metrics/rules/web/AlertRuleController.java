@@ -7,6 +7,8 @@ import java.util.Map;
 import dev.watchkeeper.monitoring.metrics.rules.AlertRules;
 import dev.watchkeeper.monitoring.metrics.rules.RuleFile;
 import dev.watchkeeper.monitoring.metrics.scrape.PromDurations;
+import dev.watchkeeper.platform.DomainException;
+import dev.watchkeeper.platform.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -14,6 +16,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +64,7 @@ class AlertRuleController {
 			 "activeAt":"2026-11-24T11:58:30Z","value":0.73}]}]}]}""";
 
 	private static final String INVALID_EXAMPLE = """
-			{"type":"https://watchkeeper.dev/problems/invalid-input","title":"Bad Request","status":400,
+			{"type":"urn:watchkeeper:problem:invalid-input","title":"Bad Request","status":400,
 			 "detail":"The request has 1 invalid field(s)","errors":[{"field":"groups[0].rules[0].expr",
 			 "message":"group \\"http\\", rule \\"SlowResponseTime\\": 1:27: parse error: unexpected \\")\\""}]}""";
 
@@ -137,6 +142,12 @@ class AlertRuleController {
 	@Operation(summary = "Restore the shipped rules", description = "Drops the stored rule file.")
 	void reset() {
 		rules.reset();
+	}
+
+	/** An invalid rule file is a 400, as Prometheus's APIs answer bad input. */
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<ProblemDetail> invalid(DomainException ex) {
+		return Problems.of(ex, HttpStatus.BAD_REQUEST);
 	}
 
 	private static GroupView view(AlertRules.GroupStatus g) {

@@ -78,7 +78,7 @@ class ScrapeTargetController {
 	@PreAuthorize("hasRole('MANAGER')")
 	@Operation(summary = "Add a scrape target",
 			description = "interval defaults to 15s; timeout to the smaller of 10s and four fifths of the interval and "
-					+ "must be shorter than it. 400 names each invalid field; 409 when the URL and job exist.")
+					+ "must be shorter than it. 422 names each invalid field; 409 when the URL and job exist.")
 	@ApiResponse(responseCode = "201", content = @Content(examples = @ExampleObject(value = TARGET_EXAMPLE)))
 	TargetView create(@RequestBody ScrapeTargetDraft draft) {
 		return view(targets.create(draft));
