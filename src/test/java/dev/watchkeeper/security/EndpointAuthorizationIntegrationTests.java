@@ -103,6 +103,11 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 				"GET /prometheus/api/v1/series", "POST /prometheus/api/v1/series", "GET /prometheus/api/v1/labels",
 				"POST /prometheus/api/v1/labels", "GET /prometheus/api/v1/label/{name}/values");
 		allow(Role.RESPONDER, "POST /prometheus/api/v1/import/prometheus");
+		allow(Role.VIEWER, "GET /api/v1/monitoring/scrape-targets", "GET /api/v1/monitoring/scrape-targets/{id}",
+				"GET /api/v1/monitoring/rules", "GET /api/v1/monitoring/rules/file");
+		allow(Role.MANAGER, "POST /api/v1/monitoring/scrape-targets", "PUT /api/v1/monitoring/scrape-targets/{id}",
+				"DELETE /api/v1/monitoring/scrape-targets/{id}", "PUT /api/v1/monitoring/rules/file",
+				"DELETE /api/v1/monitoring/rules/file");
 	}
 
 	/** The only endpoints an integration key may call. */
