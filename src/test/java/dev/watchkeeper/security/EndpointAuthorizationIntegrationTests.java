@@ -102,7 +102,7 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 				"GET /prometheus/api/v1/query_range", "POST /prometheus/api/v1/query_range",
 				"GET /prometheus/api/v1/series", "POST /prometheus/api/v1/series", "GET /prometheus/api/v1/labels",
 				"POST /prometheus/api/v1/labels", "GET /prometheus/api/v1/label/{name}/values");
-		allow(Role.RESPONDER, "POST /prometheus/api/v1/import/prometheus");
+		allow(Role.RESPONDER, "POST /prometheus/api/v1/import/prometheus", "POST /prometheus/api/v1/write");
 		allow(Role.VIEWER, "GET /api/v1/monitoring/scrape-targets", "GET /api/v1/monitoring/scrape-targets/{id}",
 				"GET /api/v1/monitoring/rules", "GET /api/v1/monitoring/rules/file");
 		allow(Role.MANAGER, "POST /api/v1/monitoring/scrape-targets", "PUT /api/v1/monitoring/scrape-targets/{id}",
@@ -113,7 +113,7 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 	/** The only endpoints an integration key may call. */
 	private static final Set<String> INTAKE = Set.of("POST /alertmanager/api/v2/alerts",
 			"POST /api/v1/integrations/alertmanager", "POST /api/v1/alerts",
-			"POST /prometheus/api/v1/import/prometheus");
+			"POST /prometheus/api/v1/import/prometheus", "POST /prometheus/api/v1/write");
 
 	private static void allow(Role role, String... endpoints) {
 		for (String endpoint : endpoints) {
