@@ -101,7 +101,8 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		allow(Role.VIEWER, "GET /prometheus/api/v1/query", "POST /prometheus/api/v1/query",
 				"GET /prometheus/api/v1/query_range", "POST /prometheus/api/v1/query_range",
 				"GET /prometheus/api/v1/series", "POST /prometheus/api/v1/series", "GET /prometheus/api/v1/labels",
-				"POST /prometheus/api/v1/labels", "GET /prometheus/api/v1/label/{name}/values");
+				"POST /prometheus/api/v1/labels", "GET /prometheus/api/v1/label/{name}/values",
+				"GET /prometheus/api/v1/rules", "GET /prometheus/api/v1/alerts");
 		allow(Role.RESPONDER, "POST /prometheus/api/v1/import/prometheus", "POST /prometheus/api/v1/write");
 		allow(Role.VIEWER, "GET /api/v1/monitoring/scrape-targets", "GET /api/v1/monitoring/scrape-targets/{id}",
 				"GET /api/v1/monitoring/rules", "GET /api/v1/monitoring/rules/file");

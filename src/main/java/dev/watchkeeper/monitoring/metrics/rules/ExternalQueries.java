@@ -1,6 +1,7 @@
 package dev.watchkeeper.monitoring.metrics.rules;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -62,11 +63,39 @@ final class ExternalQueries {
 			.header("User-Agent", "Watchkeeper")
 			.GET()
 			.build();
-		HttpResponse<byte[]> response;
+		HttpResponse<InputStream> response;
+		byte[] bytes;
+		long deadline = System.nanoTime() + timeout.toNanos();
 		try {
-			response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			InputStream in = response.body();
+			// the request timeout ends with the headers; a slow body is cut at the
+			// deadline
+			Thread watchdog = Thread.ofVirtual().start(() -> {
+				long left = deadline - System.nanoTime();
+				if (left > 0) {
+					java.util.concurrent.locks.LockSupport.parkNanos(left);
+				}
+				if (!Thread.currentThread().isInterrupted()) {
+					try {
+						in.close();
+					}
+					catch (IOException ex) {
+						// only ending a read past the deadline
+					}
+				}
+			});
+			try (in) {
+				bytes = in.readNBytes((int) MAX_BODY + 1);
+			}
+			finally {
+				watchdog.interrupt();
+			}
 		}
 		catch (IOException ex) {
+			if (System.nanoTime() - deadline >= 0) {
+				throw new QueryFailure("querying " + root + " timed out after " + timeout.toMillis() + " ms");
+			}
 			throw new QueryFailure("querying " + root + " failed: " + ex.getClass().getSimpleName()
 					+ (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
 		}
@@ -74,12 +103,12 @@ final class ExternalQueries {
 			Thread.currentThread().interrupt();
 			throw new QueryFailure("interrupted");
 		}
-		if (response.body().length > MAX_BODY) {
+		if (bytes.length > MAX_BODY) {
 			throw new QueryFailure("the answer of " + root + " is larger than " + MAX_BODY + " bytes");
 		}
 		JsonNode body;
 		try {
-			body = json.readTree(response.body());
+			body = json.readTree(bytes);
 		}
 		catch (JacksonException ex) {
 			throw new QueryFailure(root + " answered HTTP " + response.statusCode() + " without JSON");

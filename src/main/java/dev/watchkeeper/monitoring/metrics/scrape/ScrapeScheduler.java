@@ -197,9 +197,24 @@ class ScrapeScheduler implements SmartLifecycle, ApplicationListener<WebServerIn
 		Duration interval = settings.selfScrapeInterval();
 		Duration timeout = interval.multipliedBy(4).dividedBy(5).compareTo(Duration.ofSeconds(10)) < 0
 				? interval.multipliedBy(4).dividedBy(5) : Duration.ofSeconds(10);
-		self = new ScrapeTarget(SELF, "http://127.0.0.1:" + event.getWebServer().getPort() + context + "/metrics",
-				"watchkeeper", null, null, interval, timeout, Map.of(), true, now, now);
+		int port = event.getWebServer().getPort();
+		self = new ScrapeTarget(SELF, "http://127.0.0.1:" + port + context + "/metrics", "watchkeeper", null, null,
+				interval, timeout, Map.of("instance", hostName() + ":" + port), true, now, now);
 		refresh();
+	}
+
+	/** The node's host name, so that every node's self-scrape has its own instance. */
+	private static String hostName() {
+		String env = System.getenv("HOSTNAME");
+		if (env != null && !env.isBlank()) {
+			return env.strip();
+		}
+		try {
+			return java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.io.IOException ex) {
+			return "localhost";
+		}
 	}
 
 	@Override

@@ -100,6 +100,11 @@ public class ScrapeTargets {
 		return scheduler.status(id);
 	}
 
+	/** The last scrape of this node's own {@code /metrics}, if it scrapes itself. */
+	public Optional<Status> selfStatus() {
+		return scheduler.status(ScrapeScheduler.SELF);
+	}
+
 	/** The last scrape of every target this node scrapes, the self-scrape included. */
 	public List<Status> statuses() {
 		return scheduler.statuses();

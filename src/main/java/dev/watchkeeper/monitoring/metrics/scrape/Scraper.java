@@ -89,7 +89,9 @@ final class Scraper {
 			b.set("environment", target.environment());
 		}
 		b.set("job", target.job());
-		b.set("instance", target.instance());
+		// only the self-scrape brings its own instance (the node's host name); the API
+		// refuses it as an extra label
+		b.set("instance", target.labels().getOrDefault("instance", target.instance()));
 		return b.build();
 	}
 

@@ -6,16 +6,22 @@ import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.watchkeeper.WebhookPeer;
+import dev.watchkeeper.alerting.Alerts;
+import dev.watchkeeper.alerting.PostableAlert;
 import dev.watchkeeper.monitoring.metrics.MetricsIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AlertRuleIntegrationTests extends MetricsIntegrationTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
+
+	@Autowired
+	Alerts alerts;
 
 	private final AtomicReference<String> exposition = new AtomicReference<>("");
 
@@ -134,6 +143,21 @@ class AlertRuleIntegrationTests extends MetricsIntegrationTest {
 			JsonNode held = alertsOf(run, true);
 			assertThat(held.toString()).contains("MailQueueBacklog", "\"source\":\"rules\"");
 			assertThat(instant("ALERTS{alertname=\"MailQueueBacklog\",alertstate=\"firing\"}")).hasSize(1);
+			// Prometheus's own shape, for Grafana
+			JsonNode promAlerts = json.readTree(send("GET", "/prometheus/api/v1/alerts", viewer, null).body());
+			JsonNode backlog = null;
+			for (JsonNode a : promAlerts.get("data").get("alerts")) {
+				if (a.get("labels").get("alertname").asString().equals("MailQueueBacklog")) {
+					backlog = a;
+				}
+			}
+			assertThat(backlog).isNotNull();
+			assertThat(backlog.get("state").asString()).isEqualTo("firing");
+			assertThat(backlog.get("value").asString()).isEqualTo("2.5e+02");
+			JsonNode promRules = json.readTree(send("GET", "/prometheus/api/v1/rules", viewer, null).body());
+			assertThat(promRules.get("status").asString()).isEqualTo("success");
+			assertThat(promRules.get("data").get("groups").get(0).get("rules").get(1).get("duration").asDouble())
+				.isEqualTo(300);
 
 			// the queue drains: the next scrape and evaluation resolve the alert
 			exposition.set("mailer_queue_depth{queue=\"outbound\"} 3\n");
@@ -148,7 +172,50 @@ class AlertRuleIntegrationTests extends MetricsIntegrationTest {
 				.get("value")
 				.get(1)
 				.asString()).isEqualTo("3");
+			String targetId = json.readTree(scrape.body()).get("id").asString();
+			assertThat(send("DELETE", "/api/v1/monitoring/scrape-targets/" + targetId, manager, null).statusCode())
+				.isEqualTo(204);
 		}
+	}
+
+	@Test
+	void aRuleWhoseAlertAlertingStillHoldsAsFiringFiresAtOnceAfterARestart() throws Exception {
+		String run = "r" + UUID.randomUUID().toString().substring(0, 8);
+		java.time.Instant started = clock.instant()
+			.minus(Duration.ofMinutes(10))
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		// what the rules handed to alerting before the restart
+		alerts.receive(List.of(new PostableAlert(Map.of("alertname", "Restored", "run", run, "severity", "high"),
+				Map.of("runbook_url", "https://runbooks.example.com/restored"), started,
+				clock.instant().plus(Duration.ofMinutes(4)), null)), "rules");
+		var rules = send("PUT", "/api/v1/monitoring/rules/file", manager, """
+				groups:
+				  - name: restored
+				    interval: 1s
+				    rules:
+				      - alert: Restored
+				        expr: vector(1)
+				        for: 5m
+				        labels: {severity: high, run: %s}
+				        annotations: {runbook_url: "https://runbooks.example.com/restored"}
+				      - alert: NotHeld
+				        expr: vector(1)
+				        for: 5m
+				        labels: {severity: high, run: %s}
+				        annotations: {runbook_url: "https://runbooks.example.com/restored"}
+				""".formatted(run, run));
+		assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
+		JsonNode restored = await("the held alert to fire at the first evaluation", WAIT, () -> {
+			JsonNode r = rule("Restored");
+			return r != null && r.hasNonNull("lastEvaluation") ? r : null;
+		});
+		assertThat(restored.get("state").asString()).isEqualTo("firing");
+		assertThat(java.time.Instant.parse(restored.get("alerts").get(0).get("activeAt").asString()))
+			.isEqualTo(started.minus(Duration.ofMinutes(5)));
+		assertThat(rule("NotHeld").get("state").asString()).as("a rule without a held alert waits for `for`")
+			.isEqualTo("pending");
+		JsonNode held = alertsOf(run, true);
+		assertThat(held.get(0).get("startsAt").asString()).isEqualTo(started.toString());
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
@@ -82,6 +84,40 @@ class ScrapeTargetApiIntegrationTests extends MetricsIntegrationTest {
 		await("the series marked stale", Duration.ofSeconds(10),
 				() -> instant("api_queue_depth{job=\"api-test\"}").isEmpty() ? true : null);
 		assertThat(instant("up{job=\"api-test\"}")).isEmpty();
+	}
+
+	@Test
+	void scrapesStartAnIntervalApartWhateverTheyTake() throws Exception {
+		List<Long> starts = new CopyOnWriteArrayList<>();
+		target.createContext("/slow-metrics", (exchange) -> {
+			starts.add(System.nanoTime());
+			try {
+				Thread.sleep(400);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			byte[] body = "slow_gauge 1\n".getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		});
+		var created = send("POST", "/api/v1/monitoring/scrape-targets", manager, """
+				{"url":"http://127.0.0.1:%d/slow-metrics","job":"api-slow","interval":"1s"}"""
+			.formatted(target.getAddress().getPort()));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		await("seven scrapes", Duration.ofSeconds(20), () -> starts.size() >= 7 ? true : null);
+		send("DELETE", "/api/v1/monitoring/scrape-targets/" + json.readTree(created.body()).get("id").asString(),
+				manager, null);
+		List<Long> s = List.copyOf(starts).subList(0, 7);
+		for (int i = 1; i < s.size(); i++) {
+			long gapMillis = (s.get(i) - s.get(i - 1)) / 1_000_000;
+			// a scrape of 400 ms does not push the next start back (that would be 1.4 s)
+			assertThat(gapMillis).as("start %d to %d", i - 1, i).isBetween(700L, 1300L);
+		}
+		long totalMillis = (s.get(6) - s.get(0)) / 1_000_000;
+		assertThat(totalMillis).as("six intervals without drift").isBetween(5800L, 6200L);
 	}
 
 	@Test
