@@ -1,5 +1,6 @@
 package dev.watchkeeper.monitoring.metrics.remote.web;
 
+import dev.watchkeeper.identity.IntegrationSender;
 import dev.watchkeeper.monitoring.metrics.remote.RemoteWrite;
 import dev.watchkeeper.platform.DomainException;
 import dev.watchkeeper.platform.web.Problems;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,6 +38,9 @@ class RemoteWriteController {
 	}
 
 	@PostMapping(path = "/prometheus/api/v1/write")
+	// the machine chain decides before the body is read; this holds should that rule
+	// change
+	@PreAuthorize("hasRole('RESPONDER') or hasAuthority('" + IntegrationSender.AUTHORITY + "')")
 	@Operation(summary = "Receive samples by Prometheus remote write 1.0",
 			description = "A snappy-compressed (block format) protobuf WriteRequest, as Prometheus sends with "
 					+ "remote_write (Content-Encoding: snappy, Content-Type: application/x-protobuf). The whole "
