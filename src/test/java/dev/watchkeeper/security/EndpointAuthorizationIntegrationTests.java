@@ -109,14 +109,20 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		allow(Role.VIEWER, "GET /prometheus/api/v1/query", "POST /prometheus/api/v1/query",
 				"GET /prometheus/api/v1/query_range", "POST /prometheus/api/v1/query_range",
 				"GET /prometheus/api/v1/series", "POST /prometheus/api/v1/series", "GET /prometheus/api/v1/labels",
-				"POST /prometheus/api/v1/labels", "GET /prometheus/api/v1/label/{name}/values");
-		allow(Role.RESPONDER, "POST /prometheus/api/v1/import/prometheus");
+				"POST /prometheus/api/v1/labels", "GET /prometheus/api/v1/label/{name}/values",
+				"GET /prometheus/api/v1/rules", "GET /prometheus/api/v1/alerts");
+		allow(Role.RESPONDER, "POST /prometheus/api/v1/import/prometheus", "POST /prometheus/api/v1/write");
+		allow(Role.VIEWER, "GET /api/v1/monitoring/scrape-targets", "GET /api/v1/monitoring/scrape-targets/{id}",
+				"GET /api/v1/monitoring/rules", "GET /api/v1/monitoring/rules/file");
+		allow(Role.MANAGER, "POST /api/v1/monitoring/scrape-targets", "PUT /api/v1/monitoring/scrape-targets/{id}",
+				"DELETE /api/v1/monitoring/scrape-targets/{id}", "PUT /api/v1/monitoring/rules/file",
+				"DELETE /api/v1/monitoring/rules/file");
 	}
 
 	/** The only endpoints an integration key may call. */
 	private static final Set<String> INTAKE = Set.of("POST /alertmanager/api/v2/alerts",
 			"POST /api/v1/integrations/alertmanager", "POST /api/v1/alerts",
-			"POST /prometheus/api/v1/import/prometheus");
+			"POST /prometheus/api/v1/import/prometheus", "POST /prometheus/api/v1/write");
 
 	private static void allow(Role role, String... endpoints) {
 		for (String endpoint : endpoints) {

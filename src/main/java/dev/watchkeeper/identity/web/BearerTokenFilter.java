@@ -30,7 +30,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
 	/** The only requests an integration key may make. */
 	static final List<String> INTAKE_ENDPOINTS = List.of("/alertmanager/api/v2/alerts",
-			"/api/v1/integrations/alertmanager", "/api/v1/alerts", "/prometheus/api/v1/import/prometheus");
+			"/api/v1/integrations/alertmanager", "/api/v1/alerts", "/prometheus/api/v1/import/prometheus",
+			"/prometheus/api/v1/write");
 
 	private final ApiTokens tokens;
 

@@ -45,7 +45,7 @@ class SecurityConfiguration {
 	 * Where signals and samples arrive; posting needs a responder or an integration key.
 	 */
 	static final String[] INTAKE_PATHS = { "/alertmanager/api/v2/alerts", "/api/v1/alerts", "/api/v1/integrations/**",
-			"/prometheus/api/v1/import/**" };
+			"/prometheus/api/v1/import/**", "/prometheus/api/v1/write" };
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
