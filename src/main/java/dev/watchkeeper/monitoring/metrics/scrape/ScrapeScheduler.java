@@ -20,6 +20,7 @@ import dev.watchkeeper.monitoring.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Component;
  * node also scrapes its own {@code /metrics} (job {@code watchkeeper}).
  */
 @Component
-class ScrapeScheduler implements SmartLifecycle, ApplicationListener<WebServerInitializedEvent> {
+class ScrapeScheduler implements SmartLifecycle, ApplicationListener<WebServerInitializedEvent>, DisposableBean {
 
 	private static final Logger LOG = LoggerFactory.getLogger(ScrapeScheduler.class);
 
@@ -267,6 +268,14 @@ class ScrapeScheduler implements SmartLifecycle, ApplicationListener<WebServerIn
 		catch (RuntimeException ex) {
 			LOG.debug("Releasing scrape leases failed", ex);
 		}
+	}
+
+	/**
+	 * The deadline timer lives as long as the bean: a stopped scheduler may be started
+	 * again (a paused application context is), and its scrapes need the timer then.
+	 */
+	@Override
+	public void destroy() {
 		deadlines.shutdownNow();
 	}
 

@@ -120,6 +120,27 @@ class ScrapeTargetApiIntegrationTests extends MetricsIntegrationTest {
 		assertThat(totalMillis).as("six intervals without drift").isBetween(5800L, 6200L);
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	ScrapeScheduler scheduler;
+
+	@Test
+	void aSchedulerStoppedAndStartedAgainStillScrapes() throws Exception {
+		// a paused application context stops and restarts its lifecycle beans
+		scheduler.stop();
+		scheduler.start();
+		String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/missing";
+		var created = send("POST", "/api/v1/monitoring/scrape-targets", manager, """
+				{"url":"%s","job":"api-restarted","interval":"1s"}""".formatted(url));
+		String id = json.readTree(created.body()).get("id").asString();
+		JsonNode last = await("a scrape after the restart", Duration.ofSeconds(15), () -> {
+			JsonNode t = json.readTree(send("GET", "/api/v1/monitoring/scrape-targets/" + id, viewer, null).body());
+			return t.hasNonNull("lastScrape") ? t.get("lastScrape") : null;
+		});
+		assertThat(last.get("error").asString()).isEqualTo("server returned HTTP status 404");
+		assertThat(send("DELETE", "/api/v1/monitoring/scrape-targets/" + id, manager, null).statusCode())
+			.isEqualTo(204);
+	}
+
 	@Test
 	void aFailingTargetIsDownWithItsError() throws Exception {
 		String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/missing";
