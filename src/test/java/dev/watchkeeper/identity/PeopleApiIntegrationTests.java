@@ -164,6 +164,31 @@ class PeopleApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aRevokedTokenStopsAtOnceAndATokenNeverActsAboveItsOwnersRole() throws Exception {
+		User owner = fixtures.user(Role.MANAGER);
+		var created = send("POST", "/api/v1/tokens", fixtures.token(owner), """
+				{"name":"deploy script","role":"manager"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode body = json.readTree(created.body());
+		String secret = body.get("secret").asString();
+		String id = body.get("token").get("id").asString();
+		assertThat(send("GET", "/api/v1/me", secret, null).body()).contains("\"manager\"");
+
+		var demoted = send("PUT", "/api/v1/users/" + owner.id(), fixtures.token(Role.ADMIN), """
+				{"email":"%s","name":"Demoted","role":"viewer"}""".formatted(owner.email()));
+		assertThat(demoted.statusCode()).as(demoted.body()).isEqualTo(200);
+		assertThat(send("POST", "/api/v1/teams", secret, """
+				{"slug":"t-%s","name":"Not allowed"}""".formatted(unique)).statusCode())
+			.as("a manager's token of a user now a viewer acts as a viewer")
+			.isEqualTo(403);
+
+		assertThat(send("DELETE", "/api/v1/tokens/" + id, secret, null).statusCode()).isEqualTo(204);
+		var refused = send("GET", "/api/v1/me", secret, null);
+		assertThat(refused.statusCode()).isEqualTo(401);
+		assertThat(refused.body()).contains("urn:watchkeeper:problem:invalid-token");
+	}
+
+	@Test
 	void aTokenRecordsWhenItWasLastUsed() throws Exception {
 		User user = fixtures.user(Role.VIEWER);
 		String token = fixtures.token(user);

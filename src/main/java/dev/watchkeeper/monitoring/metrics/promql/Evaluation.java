@@ -1,6 +1,7 @@
 package dev.watchkeeper.monitoring.metrics.promql;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -21,8 +22,8 @@ import dev.watchkeeper.monitoring.metrics.promql.Value.Vector;
 
 /**
  * One query's evaluation at one or more instants. Series are selected from the store once
- * per selector and reused for every step; each step then finds its samples by binary
- * search.
+ * per selector and reused for every step; each step then finds its samples from where the
+ * step before found them (steps go forward in time), by binary search otherwise.
  */
 final class Evaluation {
 
@@ -39,6 +40,13 @@ final class Evaluation {
 	private final Map<Expr.VectorSelector, List<SeriesData>> selected = new IdentityHashMap<>();
 
 	private final Map<Object, Map<Labels, Labels>> derived = new IdentityHashMap<>();
+
+	private Object lastRule;
+
+	private Map<Labels, Labels> lastMemo;
+
+	/** Per selector: where each series' samples were found at the last lookup. */
+	private final Map<Expr.VectorSelector, Cursor[]> cursors = new IdentityHashMap<>();
 
 	Evaluation(MetricStore store, long lookbackMillis) {
 		this.store = store;
@@ -140,13 +148,49 @@ final class Evaluation {
 	 * matching signature), computed once per input label set instead of at every step.
 	 */
 	Labels derive(Object rule, Labels in, java.util.function.UnaryOperator<Labels> f) {
-		Map<Labels, Labels> memo = derived.computeIfAbsent(rule, (k) -> new IdentityHashMap<>());
+		Map<Labels, Labels> memo = (rule == lastRule) ? lastMemo
+				: derived.computeIfAbsent(rule, (k) -> new HashMap<>());
+		lastRule = rule;
+		lastMemo = memo;
 		Labels out = memo.get(in);
 		if (out == null) {
 			out = f.apply(in);
 			memo.put(in, out);
 		}
 		return out;
+	}
+
+	/**
+	 * The index each selected series was found at by the last lookup of one kind, and
+	 * that lookup's time: a lookup at the same time or later may start from there.
+	 */
+	private static final class Cursor {
+
+		final int[] index;
+
+		long at = Long.MIN_VALUE;
+
+		Cursor(int series) {
+			this.index = new int[series];
+		}
+
+		/** Where the search for series {@code i} at time {@code t} may start. */
+		int hint(int i, long t) {
+			return (t >= at) ? index[i] : 0;
+		}
+
+	}
+
+	/**
+	 * The cursors of a selector: [0] for the end of a lookup, [1] for a range's start.
+	 */
+	private Cursor[] cursors(Expr.VectorSelector vs, int series) {
+		Cursor[] c = cursors.get(vs);
+		if (c == null) {
+			c = new Cursor[] { new Cursor(series), new Cursor(series) };
+			cursors.put(vs, c);
+		}
+		return c;
 	}
 
 	List<SeriesData> select(Expr.VectorSelector vs) {
@@ -165,13 +209,18 @@ final class Evaluation {
 	Vector instant(Expr.VectorSelector vs, long t) {
 		long ref = t - vs.offsetMillis();
 		List<SeriesData> all = select(vs);
+		Cursor end = cursors(vs, all.size())[0];
 		List<Sample> out = new ArrayList<>(all.size());
-		for (SeriesData s : all) {
-			int i = s.firstAfter(ref) - 1;
+		for (int k = 0; k < all.size(); k++) {
+			SeriesData s = all.get(k);
+			int after = s.firstAfter(ref, end.hint(k, ref));
+			end.index[k] = after;
+			int i = after - 1;
 			if (i >= s.from() && s.timestamps()[i] >= ref - lookback && !StaleMarker.is(s.values()[i])) {
 				out.add(new Sample(s.labels(), s.values()[i]));
 			}
 		}
+		end.at = ref;
 		return new Vector(out);
 	}
 
@@ -199,10 +248,16 @@ final class Evaluation {
 		long end = t - ms.selector().offsetMillis();
 		long start = end - ms.rangeMillis();
 		List<SeriesData> all = select(ms.selector());
+		Cursor[] c = cursors(ms.selector(), all.size());
+		Cursor last = c[0];
+		Cursor first = c[1];
 		List<Window> out = new ArrayList<>(all.size());
-		for (SeriesData s : all) {
-			int from = s.firstAtOrAfter(start);
-			int to = s.firstAfter(end);
+		for (int k = 0; k < all.size(); k++) {
+			SeriesData s = all.get(k);
+			int from = s.firstAtOrAfter(start, first.hint(k, start));
+			int to = s.firstAfter(end, last.hint(k, end));
+			first.index[k] = from;
+			last.index[k] = to;
 			if (from >= to) {
 				continue;
 			}
@@ -211,6 +266,8 @@ final class Evaluation {
 				out.add(w);
 			}
 		}
+		first.at = start;
+		last.at = end;
 		return out;
 	}
 
