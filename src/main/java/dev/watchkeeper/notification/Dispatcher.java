@@ -157,7 +157,7 @@ class Dispatcher {
 			return SendResult.succeeded(null);
 		}
 		catch (MailException | jakarta.mail.MessagingException ex) {
-			return SendResult.retry(null, "SMTP: " + ex.getMessage(), null);
+			return SmtpFailures.classify(ex);
 		}
 	}
 
@@ -254,7 +254,7 @@ class Dispatcher {
 			return SendResult.succeeded(null);
 		}
 		catch (MailException | jakarta.mail.MessagingException ex) {
-			return SendResult.retry(null, "SMTP: " + ex.getMessage(), null);
+			return SmtpFailures.classify(ex);
 		}
 	}
 
