@@ -8,6 +8,7 @@ import dev.watchkeeper.alerting.Alerts;
 import dev.watchkeeper.identity.IntegrationSender;
 import dev.watchkeeper.platform.DomainException;
 import dev.watchkeeper.platform.web.ApiExceptionHandler;
+import dev.watchkeeper.platform.web.IntakePaths;
 import dev.watchkeeper.platform.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -41,11 +42,11 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 final class AlertIntakeEndpoint extends OncePerRequestFilter {
 
-	static final String API_V2 = "/alertmanager/api/v2/alerts";
+	static final String API_V2 = IntakePaths.ALERTMANAGER_API;
 
-	static final String WEBHOOK = "/api/v1/integrations/alertmanager";
+	static final String WEBHOOK = IntakePaths.ALERTMANAGER_WEBHOOK;
 
-	static final String NATIVE = "/api/v1/alerts";
+	static final String NATIVE = IntakePaths.NATIVE_ALERTS;
 
 	private final Alerts alerts;
 
@@ -149,7 +150,7 @@ final class AlertIntakeEndpoint extends OncePerRequestFilter {
 
 	/** The paths this endpoint serves, for its registration. */
 	static List<String> paths() {
-		return List.of(API_V2, WEBHOOK, NATIVE);
+		return IntakePaths.ALERTS;
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.watchkeeper.identity.web;
 
+import dev.watchkeeper.platform.web.IntakePaths;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.List;
 
 import dev.watchkeeper.identity.ApiTokens;
 import dev.watchkeeper.identity.IntegrationKeys;
@@ -27,11 +27,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * endpoints; anywhere else it gets 403 before any controller runs.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
-
-	/** The only requests an integration key may make. */
-	static final List<String> INTAKE_ENDPOINTS = List.of("/alertmanager/api/v2/alerts",
-			"/api/v1/integrations/alertmanager", "/api/v1/alerts", "/prometheus/api/v1/import/prometheus",
-			"/prometheus/api/v1/write");
 
 	private final ApiTokens tokens;
 
@@ -59,7 +54,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 			if (sender.isPresent()) {
 				if (!isIntake(request)) {
 					problems.write(request, response, HttpStatus.FORBIDDEN, "integration-key-not-allowed",
-							"Integration keys may only post alerts and samples (" + String.join(", ", INTAKE_ENDPOINTS)
+							"Integration keys may only post alerts and samples (" + String.join(", ", IntakePaths.ALL)
 									+ ")");
 					return;
 				}
@@ -78,7 +73,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 	}
 
 	private static boolean isIntake(HttpServletRequest request) {
-		return "POST".equals(request.getMethod()) && INTAKE_ENDPOINTS.contains(request.getRequestURI());
+		return IntakePaths.isIntake(request.getMethod(), request.getRequestURI());
 	}
 
 	private static void authenticated(Object principal, Collection<? extends GrantedAuthority> authorities,

@@ -1,5 +1,6 @@
 package dev.watchkeeper.identity.web;
 
+import dev.watchkeeper.platform.web.IntakePaths;
 import dev.watchkeeper.identity.ApiTokens;
 import dev.watchkeeper.identity.IntegrationKeys;
 import dev.watchkeeper.identity.IntegrationSender;
@@ -40,12 +41,6 @@ class SecurityConfiguration {
 	/** Paths anyone may call: health, metrics, login, API docs. */
 	static final String[] PUBLIC_MACHINE_PATHS = { "/api/v1/auth/login", "/api/openapi.json", "/api/openapi.json/**",
 			"/api/docs", "/api/docs/**", "/api/swagger-ui/**" };
-
-	/**
-	 * Where signals and samples arrive; posting needs a responder or an integration key.
-	 */
-	static final String[] INTAKE_PATHS = { "/alertmanager/api/v2/alerts", "/api/v1/alerts", "/api/v1/integrations/**",
-			"/prometheus/api/v1/import/**", "/prometheus/api/v1/write" };
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
@@ -92,7 +87,7 @@ class SecurityConfiguration {
 				.permitAll()
 				// the one rule for alert intake: refused before a possibly large body is
 				// read
-				.requestMatchers(HttpMethod.POST, INTAKE_PATHS)
+				.requestMatchers(HttpMethod.POST, IntakePaths.ALL.toArray(String[]::new))
 				.hasAnyAuthority(Role.RESPONDER.authority(), IntegrationSender.AUTHORITY)
 				.anyRequest()
 				.authenticated())

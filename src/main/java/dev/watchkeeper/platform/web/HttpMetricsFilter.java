@@ -3,7 +3,6 @@ package dev.watchkeeper.platform.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -42,10 +41,6 @@ class HttpMetricsFilter extends OncePerRequestFilter {
 			Duration.ofMillis(500), Duration.ofMillis(750), Duration.ofSeconds(1), Duration.ofMillis(2500),
 			Duration.ofSeconds(5), Duration.ofSeconds(10) };
 
-	/** Routes where machines post alerts; a success there is logged at DEBUG. */
-	private static final Set<String> INTAKE_ROUTES = Set.of("/alertmanager/api/v2/alerts", "/api/v1/alerts",
-			"/api/v1/integrations/alertmanager");
-
 	private final MeterRegistry registry;
 
 	/** The counter and timer of each method, route and status, looked up once. */
@@ -74,7 +69,7 @@ class HttpMetricsFilter extends OncePerRequestFilter {
 					key -> meters(method, route, Integer.toString(code)));
 			meter.requests().increment();
 			meter.duration().record(elapsed, TimeUnit.NANOSECONDS);
-			boolean machineIntake = code < 400 && "POST".equals(method) && INTAKE_ROUTES.contains(route);
+			boolean machineIntake = code < 400 && IntakePaths.isIntake(method, route);
 			if (machineIntake) {
 				if (access.isDebugEnabled()) {
 					access.debug("{} {} {} {}ms", method, request.getRequestURI(), code, elapsed / 1_000_000);
