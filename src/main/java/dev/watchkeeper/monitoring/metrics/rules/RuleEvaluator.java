@@ -25,6 +25,7 @@ import java.util.function.Function;
 import dev.watchkeeper.alerting.Alert;
 import dev.watchkeeper.alerting.Alerts;
 import dev.watchkeeper.alerting.PostableAlert;
+import dev.watchkeeper.monitoring.metrics.Periodic;
 import dev.watchkeeper.monitoring.metrics.Labels;
 import dev.watchkeeper.monitoring.metrics.Metrics;
 import dev.watchkeeper.monitoring.metrics.StaleMarker;
@@ -140,27 +141,9 @@ class RuleEvaluator implements SmartLifecycle {
 		}
 
 		private void run() {
-			long interval = group.interval().toNanos();
-			long next = System.nanoTime()
-					+ Math.floorMod((long) group.name().hashCode() * 0x9E3779B97F4A7C15L, interval);
-			while (!stopped && running) {
-				long wait = next - System.nanoTime();
-				if (wait > 0) {
-					LockSupport.parkNanos(wait);
-					continue;
-				}
-				try {
-					evaluate(this, clock.instant());
-				}
-				catch (RuntimeException ex) {
-					LOG.warn("Evaluating rule group {} failed", group.name(), ex);
-				}
-				next += interval;
-				long late = System.nanoTime() - next;
-				if (late >= 0) {
-					next += (late / interval + 1) * interval;
-				}
-			}
+			Periodic.atFixedRate(group.interval(), (long) group.name().hashCode() * 0x9E3779B97F4A7C15L,
+					() -> !stopped && running, () -> evaluate(this, clock.instant()), LOG,
+					"Evaluating rule group " + group.name());
 		}
 
 	}
@@ -420,20 +403,8 @@ class RuleEvaluator implements SmartLifecycle {
 		}
 		running = true;
 		reload();
-		refresher = Thread.ofVirtual().name("rules-refresh").start(() -> {
-			while (running) {
-				LockSupport.parkNanos(settings.refreshInterval().toNanos());
-				if (!running) {
-					break;
-				}
-				try {
-					reload();
-				}
-				catch (RuntimeException ex) {
-					LOG.warn("Reloading the rule file failed", ex);
-				}
-			}
-		});
+		refresher = Periodic.refresher("rules-refresh", settings.refreshInterval(), () -> running, this::reload, LOG,
+				"Reloading the rule file");
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.watchkeeper.monitoring.metrics.Periodic;
 import dev.watchkeeper.monitoring.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,31 +93,13 @@ class ScrapeScheduler implements SmartLifecycle, ApplicationListener<WebServerIn
 
 		private void run() {
 			ScrapeTarget target = state.target;
-			long interval = target.interval().toNanos();
-			long now = System.nanoTime();
-			long offset = Math.floorMod(target.id().getLeastSignificantBits() ^ target.id().getMostSignificantBits(),
-					interval);
-			long next = now + offset;
-			while (!stopped && running) {
-				long wait = next - System.nanoTime();
-				if (wait > 0) {
-					LockSupport.parkNanos(wait);
-					continue;
-				}
-				try {
-					if (holdsLease()) {
-						scraper.scrape(state);
-					}
-				}
-				catch (RuntimeException ex) {
-					LOG.warn("Scraping {} failed", target.url(), ex);
-				}
-				next += interval;
-				long late = System.nanoTime() - next;
-				if (late >= 0) {
-					next += (late / interval + 1) * interval;
-				}
-			}
+			Periodic.atFixedRate(target.interval(),
+					target.id().getLeastSignificantBits() ^ target.id().getMostSignificantBits(),
+					() -> !stopped && running, () -> {
+						if (holdsLease()) {
+							scraper.scrape(state);
+						}
+					}, LOG, "Scraping " + target.url());
 			if (state.status != null) {
 				scraper.stop(state);
 			}
@@ -225,20 +208,8 @@ class ScrapeScheduler implements SmartLifecycle, ApplicationListener<WebServerIn
 		}
 		running = true;
 		refresh();
-		refresher = Thread.ofVirtual().name("scrape-refresh").start(() -> {
-			while (running) {
-				LockSupport.parkNanos(settings.refreshInterval().toNanos());
-				if (!running) {
-					break;
-				}
-				try {
-					refresh();
-				}
-				catch (RuntimeException ex) {
-					LOG.warn("Reloading scrape targets failed", ex);
-				}
-			}
-		});
+		refresher = Periodic.refresher("scrape-refresh", settings.refreshInterval(), () -> running, this::refresh, LOG,
+				"Reloading scrape targets");
 	}
 
 	@Override
