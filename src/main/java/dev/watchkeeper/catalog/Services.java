@@ -30,7 +30,11 @@ public class Services {
 
 	private final Clock clock;
 
-	Services(ServiceStore store, Teams teams, ApplicationEventPublisher events, Clock clock) {
+	private final List<ServiceReferences> references;
+
+	Services(ServiceStore store, Teams teams, ApplicationEventPublisher events, Clock clock,
+			List<ServiceReferences> references) {
+		this.references = List.copyOf(references);
 		this.store = store;
 		this.teams = teams;
 		this.events = events;
@@ -70,6 +74,11 @@ public class Services {
 	@Transactional
 	public void delete(String slug) {
 		var before = get(slug);
+		for (ServiceReferences reference : references) {
+			reference.blockingDeletionOf(before.id()).ifPresent(reason -> {
+				throw DomainException.conflict("service-in-use", "Service " + before.slug() + " " + reason);
+			});
+		}
 		store.delete(before.id());
 		events.publishEvent(new ServiceChanged("service.deleted", before, null));
 	}

@@ -35,6 +35,23 @@ class CheckApiIntegrationTests extends MonitoringIntegrationTest {
 	}
 
 	@Test
+	void aServiceWithChecksIsNotDeletedFromUnderThem() throws Exception {
+		String service = service();
+		String id = create("""
+				{"name":"api health","kind":"tcp","service":"%s","environment":"production","intervalSeconds":30,
+				 "enabled":false,"tcp":{"host":"127.0.0.1","port":9}}""".formatted(service)).get("id").asString();
+
+		var refused = send("DELETE", "/api/v1/services/" + service, manager, null);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.body()).contains("urn:watchkeeper:problem:service-in-use").contains("1 check (api health)");
+		assertThat(send("GET", "/api/v1/checks/" + id, viewer, null).statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/api/v1/services/" + service, viewer, null).statusCode()).isEqualTo(200);
+
+		assertThat(send("DELETE", "/api/v1/checks/" + id, manager, null).statusCode()).isEqualTo(204);
+		assertThat(send("DELETE", "/api/v1/services/" + service, manager, null).statusCode()).isEqualTo(204);
+	}
+
+	@Test
 	void invalidChecksAreRefusedNamingEachFieldAndNothingIsStored() throws Exception {
 		String service = service();
 		var response = send("POST", "/api/v1/checks", manager, """

@@ -93,7 +93,8 @@ class ServiceController {
 
 	@DeleteMapping("/{slug}")
 	@PreAuthorize("hasRole('MANAGER')")
-	@Operation(summary = "Delete a service")
+	@Operation(summary = "Delete a service",
+			description = "409 service-in-use while anything belongs to it (checks), naming what.")
 	ResponseEntity<Void> delete(@PathVariable String slug) {
 		services.delete(slug);
 		return ResponseEntity.noContent().build();

@@ -117,8 +117,19 @@ class ServicePages {
 
 	@PostMapping("/services/{slug}/delete")
 	@PreAuthorize("hasRole('MANAGER')")
-	String delete(@PathVariable String slug, RedirectAttributes redirect) {
-		services.delete(slug);
+	String delete(@PathVariable String slug, RedirectAttributes redirect, Model model, HttpServletResponse response) {
+		try {
+			services.delete(slug);
+		}
+		catch (DomainException ex) {
+			if (ex.kind() != DomainException.Kind.CONFLICT) {
+				throw ex;
+			}
+			response.setStatus(409);
+			model.addAttribute("service", view(services.get(slug)));
+			model.addAttribute("error", ex.getMessage());
+			return "catalog/delete";
+		}
 		redirect.addFlashAttribute("flash", "Deleted service " + slug + ".");
 		return "redirect:/services";
 	}
