@@ -64,7 +64,8 @@ abstract class MaintenanceIntegrationTest extends IntegrationTest {
 	/** A new catalog service with a unique slug starting with {@code prefix}. */
 	Service service(String prefix) {
 		String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-		return services.create(new ServiceDraft(slug, prefix, null, null, 2, null, List.of(), List.of()));
+		return services.create(new ServiceDraft(slug, prefix, null, null, 2, null, List.of(),
+				List.of(new Service.Environment("production", null))));
 	}
 
 	/** Waits, at most {@link #LATENCY}, until the condition holds. */

@@ -1,6 +1,8 @@
 package dev.watchkeeper.maintenance.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -119,29 +122,36 @@ class MaintenanceController {
 			description = "The body is an iCalendar file (text/calendar). Each VEVENT becomes a window: SUMMARY the "
 					+ "title, DESCRIPTION the description, DTSTART (with TZID) and DTEND or DURATION the times, RRULE "
 					+ "makes it recurring. Every window gets the services and rollback plan given as parameters and is "
-					+ "checked like one created alone; all or none are saved.")
-	ResponseEntity<List<WindowView>> importCalendar(
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					+ "checked like one created alone; all or none are saved.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
 					content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/calendar",
-							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = """
-									BEGIN:VCALENDAR
-									VERSION:2.0
-									PRODID:-//Example//Change calendar//EN
-									BEGIN:VEVENT
-									UID:monthly-db@example.com
-									DTSTAMP:20261124T120000Z
-									SUMMARY:Monthly database maintenance
-									DTSTART;TZID=Europe/Berlin:20261206T030000
-									DURATION:PT3H
-									RRULE:FREQ=MONTHLY;BYDAY=1SU
-									END:VEVENT
-									END:VCALENDAR"""))) @RequestBody String calendar,
+							schema = @Schema(type = "string"),
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = ICS_EXAMPLE))))
+	ResponseEntity<List<WindowView>> importCalendar(HttpServletRequest request,
 			@Parameter(description = "affected services by slug or id; repeat for several",
-					example = "checkout") @RequestParam List<String> service,
-			@Parameter(example = "Fail back to the previous primary") @RequestParam String rollbackPlan) {
+					example = "checkout") @RequestParam(required = false) List<String> service,
+			@Parameter(example = "Fail back to the previous primary") @RequestParam(
+					required = false) String rollbackPlan)
+			throws IOException {
+		// read as text whatever the content type says: an .ics is not JSON
+		String calendar = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		var created = windows.importCalendar(calendar, service, rollbackPlan);
 		return ResponseEntity.status(201).body(created.stream().map(this::view).toList());
 	}
+
+	static final String ICS_EXAMPLE = """
+			BEGIN:VCALENDAR
+			VERSION:2.0
+			PRODID:-//Example//Change calendar//EN
+			BEGIN:VEVENT
+			UID:monthly-db@example.com
+			DTSTAMP:20261124T120000Z
+			SUMMARY:Monthly database maintenance
+			DTSTART;TZID=Europe/Berlin:20261206T030000
+			DURATION:PT3H
+			RRULE:FREQ=MONTHLY;BYDAY=1SU
+			END:VEVENT
+			END:VCALENDAR""";
 
 	@GetMapping("/windows/{id}")
 	@PreAuthorize("hasRole('VIEWER')")

@@ -23,13 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record MaintenanceForm(String title, String description, String rollbackPlan, List<String> services, String kind,
 		String startsAt, String endsAt, String timeIntervals, String rrule, String rruleStart, String timeZone,
-		String durationMinutes, String from, String until, boolean emergency, String emergencyReason) {
+		String durationMinutes, String from, String until, Boolean emergency, String emergencyReason) {
 
 	private static final TypeReference<List<Map<String, Object>>> RANGES = new TypeReference<>() {
 	};
 
 	MaintenanceForm {
 		services = services == null ? List.of() : List.copyOf(services);
+		emergency = Boolean.TRUE.equals(emergency);
 	}
 
 	static MaintenanceForm empty(List<Map<String, Object>> defaultWindow, JsonMapper json) {
