@@ -17,6 +17,7 @@ import dev.watchkeeper.alerting.AlertEvent;
 import dev.watchkeeper.alerting.Alerts;
 import dev.watchkeeper.alerting.PostableAlert;
 import dev.watchkeeper.catalog.Service;
+import dev.watchkeeper.monitoring.CheckHistory;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,9 @@ class MaintenanceDstAcceptanceTests extends MaintenanceIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CheckHistory history;
 
 	@Test
 	void aRecurringBerlinWindowStartsAndEndsOnTimeAcrossADstChangeSuppressesOnlyItsServiceAndIsLeftOutOfUptime()
@@ -129,6 +133,25 @@ class MaintenanceDstAcceptanceTests extends MaintenanceIntegrationTest {
 		stepTo(secondEnd.plus(Duration.ofHours(2)));
 		assertThat(uptimeDay(dbCheck)).as("failures inside the window do not count").isEqualTo(1.0);
 		assertThat(uptimeDay(webCheck)).as("another service's failures count").isEqualTo(0.5);
+
+		// the same once the runs are rolled up into hours, and in the hourly roll-ups
+		history.rollUp();
+		assertThat(uptimeDay(dbCheck)).isEqualTo(1.0);
+		assertThat(uptimeDay(webCheck)).isEqualTo(0.5);
+		assertThat(hourlyUpRatios(dbCheck, secondStart, secondEnd)).as("the window's hours are left out")
+			.containsExactly(1.0, 1.0);
+		assertThat(hourlyUpRatios(webCheck, secondStart, secondEnd)).containsExactly(1.0, 0.0, 0.0, 1.0);
+	}
+
+	List<Double> hourlyUpRatios(String checkId, Instant windowStart, Instant windowEnd) throws Exception {
+		JsonNode rollups = json.readTree(send(
+				"GET", "/api/v1/checks/" + checkId + "/rollups?resolution=h&from="
+						+ windowStart.minus(Duration.ofHours(1)) + "&to=" + windowEnd.plus(Duration.ofHours(1)),
+				viewer, null)
+			.body());
+		List<Double> ratios = new ArrayList<>();
+		rollups.forEach(r -> ratios.add(r.get("upRatio").asDouble()));
+		return ratios;
 	}
 
 	void stepTo(Instant at) {
