@@ -22,6 +22,7 @@ import dev.watchkeeper.notification.Notifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -64,6 +65,8 @@ class AlertDispatcher implements SmartLifecycle {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<AlertSuppressions> suppressions;
+
 	private static final Duration RETRY_FAILED = Duration.ofMinutes(1);
 
 	private volatile boolean running;
@@ -77,8 +80,9 @@ class AlertDispatcher implements SmartLifecycle {
 			Notifications notifications, AlertHistory history, DispatchSignal signal, DispatchSettings settings,
 			TransactionTemplate transactions, Clock clock,
 			@Value("${watchkeeper.notification.external-url:http://localhost:8000}") String externalUrl,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ObjectProvider<AlertSuppressions> suppressions) {
 		this.events = events;
+		this.suppressions = suppressions;
 		this.groups = groups;
 		this.alerts = alerts;
 		this.configs = configs;
@@ -144,10 +148,11 @@ class AlertDispatcher implements SmartLifecycle {
 		// read once per pass, not per group: GroupFlush checks each silence's own times
 		List<Silence> active = silences.active();
 		Set<String> channels = knownChannels();
+		AlertSuppressions planned = planned();
 		while (running && flushed < settings.batch()) {
 			claimedKey = null;
 			try {
-				if (!Boolean.TRUE.equals(transactions.execute(s -> flushOne(active, channels)))) {
+				if (!Boolean.TRUE.equals(transactions.execute(s -> flushOne(active, planned, channels)))) {
 					break;
 				}
 			}
@@ -165,7 +170,12 @@ class AlertDispatcher implements SmartLifecycle {
 	}
 
 	boolean flushOne() {
-		return flushOne(silences.active(), knownChannels());
+		return flushOne(silences.active(), planned(), knownChannels());
+	}
+
+	/** Every suppression other modules provide (planned maintenance). */
+	private AlertSuppressions planned() {
+		return AlertSuppressions.of(suppressions.orderedStream().toList());
 	}
 
 	/** Channel names in lower case: names are unique whatever their case. */
@@ -176,7 +186,7 @@ class AlertDispatcher implements SmartLifecycle {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	private boolean flushOne(List<Silence> active, Set<String> channels) {
+	private boolean flushOne(List<Silence> active, AlertSuppressions planned, Set<String> channels) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		var claimed = groups.claimDue(now);
 		if (claimed.isEmpty()) {
@@ -203,7 +213,7 @@ class AlertDispatcher implements SmartLifecycle {
 				sources.addAll(alerts.firingWith(sourceSearch(rule, group.labels()), now));
 			}
 		}
-		var decision = GroupFlush.decide(route, group.state(), members, active, config.inhibitRules(), sources,
+		var decision = GroupFlush.decide(route, group.state(), members, active, planned, config.inhibitRules(), sources,
 				config.intervals(), now);
 		List<AlertHistory.Entry> entries = new ArrayList<>();
 		// no event marks an alert that was not refreshed: its history learns it here
@@ -217,10 +227,8 @@ class AlertDispatcher implements SmartLifecycle {
 		}
 		if (decision.sends() || group.lastFlushAt() == null) {
 			decision.suppressed()
-				.forEach((fingerprint,
-						why) -> entries.add(new AlertHistory.Entry(fingerprint, now,
-								why.startsWith("silenced") ? "silenced" : "inhibited",
-								"Left out of notices to " + route.receiver() + ": " + why)));
+				.forEach((fingerprint, why) -> entries.add(new AlertHistory.Entry(fingerprint, now, kind(why),
+						"Left out of notices to " + route.receiver() + ": " + why)));
 		}
 		history.record(entries);
 		if (decision.delete()) {
@@ -230,6 +238,13 @@ class AlertDispatcher implements SmartLifecycle {
 			groups.update(group.key(), route.receiver(), decision.next(), now, decision.nextFlushAt());
 		}
 		return true;
+	}
+
+	private static String kind(String why) {
+		if (why.startsWith("silenced")) {
+			return "silenced";
+		}
+		return why.startsWith("suppressed") ? "suppressed" : "inhibited";
 	}
 
 	private List<AlertHistory.Entry> notify(AlertGroupStore.Group group, Route route, AlertingConfig config,

@@ -135,6 +135,15 @@ class AlertGroupStore {
 			.update();
 	}
 
+	/** Moves these groups' next flush to {@code now} where it is later. */
+	void makeDue(java.util.Collection<String> keys, Instant now) {
+		jdbc.sql("UPDATE alerting_groups SET next_flush_at = :now WHERE group_key = ANY(CAST(:keys AS text[])) "
+				+ "AND next_flush_at > :now")
+			.param("keys", keys.stream().sorted().toArray(String[]::new))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
 	void postpone(String key, Instant until) {
 		jdbc.sql("UPDATE alerting_groups SET next_flush_at = :until WHERE group_key = :key")
 			.param("key", key)

@@ -47,6 +47,28 @@ class AlertGroups {
 	}
 
 	/**
+	 * Makes the groups these firing alerts belong to due now (creating any that went
+	 * away), so the next flush decides about them at once; returns how many groups.
+	 */
+	int makeDue(List<Alert> firing, Route root, Instant now) {
+		Map<String, AlertGroupStore.NewGroup> groups = new LinkedHashMap<>();
+		for (Alert alert : firing) {
+			for (Route route : root.match(alert.labels())) {
+				String key = route.groupKey(alert.labels());
+				groups.putIfAbsent(key, new AlertGroupStore.NewGroup(key, route.id(), route.receiver(),
+						route.groupLabels(alert.labels()), now));
+			}
+		}
+		if (groups.isEmpty()) {
+			return 0;
+		}
+		store.upsert(List.copyOf(groups.values()), now);
+		store.makeDue(groups.keySet(), now);
+		signal.wakeAfterCommit();
+		return groups.size();
+	}
+
+	/**
 	 * After a configuration change: every firing alert joins its groups under the new
 	 * routes.
 	 */

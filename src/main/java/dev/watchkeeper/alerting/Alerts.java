@@ -38,8 +38,11 @@ public class Alerts {
 
 	private final IntakeWriter writer;
 
+	private final AlertGroups groups;
+
 	Alerts(AlertStore store, Clock clock, AlertingConfigs configs, AlertHistory history, AlertIntake intake,
-			IntakeWriter writer) {
+			IntakeWriter writer, AlertGroups groups) {
+		this.groups = groups;
 		this.store = store;
 		this.clock = clock;
 		this.configs = configs;
@@ -113,6 +116,25 @@ public class Alerts {
 				.toList();
 		}
 		return List.of();
+	}
+
+	/**
+	 * Makes the aggregation groups of the alerts firing now whose label {@code label} has
+	 * one of {@code values} due at once, so that alerts kept back (by a maintenance
+	 * window that just ended) are decided on and notified now rather than a group
+	 * interval later. Groups of other alerts are not touched.
+	 * @param label a label name, e.g. {@code service}
+	 * @param values the values, e.g. the affected services' slugs
+	 * @return how many groups were made due
+	 */
+	@Transactional
+	public int releaseGroups(String label, java.util.Collection<String> values) {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		List<Alert> firing = new ArrayList<>();
+		for (String value : new java.util.TreeSet<>(values)) {
+			firing.addAll(store.firingWith(Map.of(label, value), now));
+		}
+		return groups.makeDue(firing, configs.current().config().root(), now);
 	}
 
 	public Optional<Alert> find(String fingerprint) {

@@ -15,8 +15,8 @@ import java.util.Set;
  * Decides what one flush of an alert group does, with Alertmanager's semantics and no
  * I/O, so every rule can be tested by stepping time:
  * <ul>
- * <li>silenced and inhibited alerts are dropped; a muted route (mute or outside active
- * time intervals) notifies nothing;</li>
+ * <li>silenced, suppressed (by maintenance) and inhibited alerts are left out; a muted
+ * route (mute or outside active time intervals) notifies nothing;</li>
  * <li>the first notice goes out when something fires; later ones when an alert fires that
  * the receiver was not told about, when an alert it was told about resolved, or, with
  * nothing changed, when the repeat interval has passed since the last notice;</li>
@@ -53,8 +53,8 @@ final class GroupFlush {
 	 * @param next the state to store
 	 * @param delete whether the group is finished
 	 * @param nextFlushAt when the group is due again
-	 * @param suppressed why alerts were left out: fingerprint → "silenced by …" or
-	 * "inhibited by …"
+	 * @param suppressed why alerts were left out: fingerprint → "silenced by …",
+	 * "suppressed by …" or "inhibited by …"
 	 * @param mutedBy the time interval muting the route, if any
 	 */
 	record Decision(boolean sends, List<Alert> firing, List<Alert> resolved, State next, boolean delete,
@@ -108,6 +108,17 @@ final class GroupFlush {
 	static Decision decide(Route route, State remembered, Collection<Alert> members, Collection<Silence> silences,
 			List<InhibitRule> rules, Collection<Alert> firingSources, Map<String, TimeInterval> intervals,
 			Instant now) {
+		return decide(route, remembered, members, silences, AlertSuppressions.of(List.of()), rules, firingSources,
+				intervals, now);
+	}
+
+	/**
+	 * As above; alerts {@code suppressions} name at {@code now} are treated like silenced
+	 * ones.
+	 */
+	static Decision decide(Route route, State remembered, Collection<Alert> members, Collection<Silence> silences,
+			AlertSuppressions suppressions, List<InhibitRule> rules, Collection<Alert> firingSources,
+			Map<String, TimeInterval> intervals, Instant now) {
 		// alerts that no longer belong to the group (its route changed) are forgotten
 		Set<String> present = fingerprints(members);
 		Set<String> stillHere = new LinkedHashSet<>(remembered.notified());
@@ -125,6 +136,12 @@ final class GroupFlush {
 			if (silence.isPresent()) {
 				silenced.add(alert.fingerprint());
 				suppressed.put(alert.fingerprint(), "silenced by " + silence.get().id());
+				continue;
+			}
+			var planned = suppressions.suppressedBy(alert.labels(), now);
+			if (planned.isPresent()) {
+				silenced.add(alert.fingerprint());
+				suppressed.put(alert.fingerprint(), "suppressed by " + planned.get());
 				continue;
 			}
 			InhibitRule.inhibitor(rules, alert.labels(), firingSourcesNow)

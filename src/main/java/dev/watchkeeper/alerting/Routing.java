@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import dev.watchkeeper.platform.DomainException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,7 +31,11 @@ public class Routing {
 
 	private final Clock clock;
 
-	Routing(AlertingConfigs configs, AlertStore alerts, Silences silences, Clock clock) {
+	private final ObjectProvider<AlertSuppressions> suppressions;
+
+	Routing(AlertingConfigs configs, AlertStore alerts, Silences silences, Clock clock,
+			ObjectProvider<AlertSuppressions> suppressions) {
+		this.suppressions = suppressions;
 		this.configs = configs;
 		this.alerts = alerts;
 		this.silences = silences;
@@ -87,8 +92,9 @@ public class Routing {
 	 * @param inhibitedBy the firing alert inhibiting it, if any
 	 * @param mutedBy time intervals muting every route it takes; empty when any route is
 	 * live
+	 * @param suppressedBy what suppresses it now (planned maintenance), or null
 	 */
-	public record AlertState(List<UUID> silencedBy, Inhibitor inhibitedBy, List<String> mutedBy) {
+	public record AlertState(List<UUID> silencedBy, Inhibitor inhibitedBy, List<String> mutedBy, String suppressedBy) {
 	}
 
 	@Transactional(readOnly = true)
@@ -123,7 +129,7 @@ public class Routing {
 					ConfigDocument.format(route.repeatInterval()), route.groupKey(sorted), route.groupLabels(sorted),
 					route.mutedAt(now, config.intervals()).orElse(null), route.sendResolvedWhenSilenced()));
 		}
-		var state = state(sorted, config, silences.active(), now, new java.util.HashMap<>());
+		var state = state(sorted, config, silences.active(), planned(), now, new java.util.HashMap<>());
 		return new RouteTest(sorted, routes, state.silencedBy(), state.inhibitedBy(), current.version());
 	}
 
@@ -134,11 +140,16 @@ public class Routing {
 		var active = silences.active();
 		Instant now = clock.instant();
 		Map<InhibitRule, List<Alert>> sources = new java.util.HashMap<>();
-		return list.stream().map(a -> state(a.labels(), config, active, now, sources)).toList();
+		AlertSuppressions planned = planned();
+		return list.stream().map(a -> state(a.labels(), config, active, planned, now, sources)).toList();
 	}
 
-	private AlertState state(Map<String, String> labels, AlertingConfig config, List<Silence> active, Instant now,
-			Map<InhibitRule, List<Alert>> sources) {
+	private AlertSuppressions planned() {
+		return AlertSuppressions.of(suppressions.orderedStream().toList());
+	}
+
+	private AlertState state(Map<String, String> labels, AlertingConfig config, List<Silence> active,
+			AlertSuppressions planned, Instant now, Map<InhibitRule, List<Alert>> sources) {
 		List<UUID> silencedBy = silences.silencing(labels, active);
 		Inhibitor inhibitor = null;
 		for (InhibitRule rule : config.inhibitRules()) {
@@ -160,7 +171,8 @@ public class Routing {
 			}
 			mutedBy.add(muted.get());
 		}
-		return new AlertState(silencedBy, inhibitor, List.copyOf(mutedBy));
+		return new AlertState(silencedBy, inhibitor, List.copyOf(mutedBy),
+				planned.suppressedBy(labels, now).orElse(null));
 	}
 
 }

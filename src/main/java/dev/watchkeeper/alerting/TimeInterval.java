@@ -87,10 +87,64 @@ public record TimeInterval(String name, List<Range> ranges) {
 			return within(weekdays, weekday) && within(months, t.getMonthValue()) && within(years, t.getYear());
 		}
 
+		/**
+		 * Whether the range's day fields (weekdays, days of month, months, years) hold on
+		 * this date in its location; its times are not looked at.
+		 */
+		public boolean containsDate(java.time.LocalDate date) {
+			if (!daysOfMonth.isEmpty()) {
+				int length = date.lengthOfMonth();
+				int day = date.getDayOfMonth();
+				boolean in = false;
+				for (Span s : daysOfMonth) {
+					int begin = s.start() < 0 ? length + s.start() + 1 : s.start();
+					int end = Math.min(s.end() < 0 ? length + s.end() + 1 : s.end(), length);
+					if (begin <= length && day >= begin && day <= end) {
+						in = true;
+						break;
+					}
+				}
+				if (!in) {
+					return false;
+				}
+			}
+			int weekday = date.getDayOfWeek().getValue() % 7;
+			return within(weekdays, weekday) && within(months, date.getMonthValue()) && within(years, date.getYear());
+		}
+
 		private static boolean within(List<Span> spans, int value) {
 			return spans.isEmpty() || spans.stream().anyMatch(s -> value >= s.start() && value <= s.end());
 		}
 
+	}
+
+	/**
+	 * Reads ranges written as in Alertmanager's {@code time_intervals} (a list of objects
+	 * with {@code times}, {@code weekdays}, {@code days_of_month}, {@code months},
+	 * {@code years}, {@code location}), for other modules that take the same syntax.
+	 * @param name the interval's name
+	 * @param ranges the list as read from JSON or YAML
+	 * @param path the field the list was given in, e.g. {@code timeIntervals}
+	 * @param errors gets one message per bad field, keyed {@code path[i].field}
+	 * @return the interval; empty when {@code errors} got a message
+	 */
+	public static java.util.Optional<TimeInterval> parse(String name, Object ranges, String path,
+			Map<String, String> errors) {
+		int before = errors.size();
+		var list = ConfigDocument.list(ranges, path, errors);
+		List<Range> parsed = new ArrayList<>();
+		for (int i = 0; i < list.size(); i++) {
+			Range range = parseRange(list.get(i), path + "[" + i + "]", errors);
+			if (range != null) {
+				parsed.add(range);
+			}
+		}
+		if (errors.size() == before && parsed.isEmpty()) {
+			errors.put(path, "give at least one range, e.g. {\"weekdays\": [\"sunday\"], \"times\": "
+					+ "[{\"start_time\": \"02:00\", \"end_time\": \"06:00\"}]}");
+		}
+		return errors.size() > before ? java.util.Optional.empty()
+				: java.util.Optional.of(new TimeInterval(name, parsed));
 	}
 
 	/**

@@ -44,7 +44,11 @@ public class CheckHistory {
 
 	private final Clock clock;
 
-	CheckHistory(HistoryStore store, MonitoringSettings settings, Clock clock) {
+	private final ObjectProvider<PlannedDowntime> downtime;
+
+	CheckHistory(HistoryStore store, MonitoringSettings settings, Clock clock,
+			ObjectProvider<PlannedDowntime> downtime) {
+		this.downtime = downtime;
 		this.store = store;
 		this.settings = settings;
 		this.clock = clock;
@@ -56,7 +60,8 @@ public class CheckHistory {
 	}
 
 	/**
-	 * Roll-ups of a check in [from, to).
+	 * Roll-ups of a check in [from, to), leaving out runs inside planned downtime of its
+	 * service.
 	 * @param resolution m (minute), h (hour) or d (day)
 	 */
 	public List<Rollup> rollups(UUID checkId, String resolution, Instant from, Instant to) {
@@ -72,12 +77,78 @@ public class CheckHistory {
 			case "h" -> Duration.ofDays(30);
 			default -> Duration.ofDays(400);
 		});
-		return store.rollups(checkId, resolution, start, end);
+		List<Rollup> rollups = store.rollups(checkId, resolution, start, end);
+		var planned = planned(List.of(checkId), start, end).getOrDefault(checkId, List.of());
+		return planned.isEmpty() ? rollups : withoutPlanned(checkId, resolution, rollups, planned);
 	}
 
-	/** Uptime of each check over 24 h, 7 d, 30 d and 90 d. */
+	/**
+	 * Roll-ups with the runs inside planned downtime left out: a minute inside it goes;
+	 * an hour or day that overlaps it counts only its minutes outside, and goes if none
+	 * had runs.
+	 */
+	private List<Rollup> withoutPlanned(UUID checkId, String resolution, List<Rollup> rollups,
+			List<PlannedDowntime.Interval> planned) {
+		Duration length = switch (resolution) {
+			case "m" -> Duration.ofMinutes(1);
+			case "h" -> Duration.ofHours(1);
+			default -> Duration.ofDays(1);
+		};
+		List<Rollup> kept = new java.util.ArrayList<>();
+		for (Rollup rollup : rollups) {
+			Instant from = rollup.bucket();
+			Instant to = from.plus(length);
+			if (!overlaps(planned, from, to)) {
+				kept.add(rollup);
+				continue;
+			}
+			if ("m".equals(resolution)) {
+				continue;
+			}
+			int total = 0;
+			int up = 0;
+			for (Rollup minute : store.rollups(checkId, "m", from, to)) {
+				if (!overlaps(planned, minute.bucket(), minute.bucket().plus(Duration.ofMinutes(1)))) {
+					total += minute.total();
+					up += minute.up();
+				}
+			}
+			if (total > 0) {
+				kept.add(new Rollup(from, total, up, rollup.p50Ms(), rollup.p95Ms(), rollup.p99Ms()));
+			}
+		}
+		return kept;
+	}
+
+	private static boolean overlaps(List<PlannedDowntime.Interval> planned, Instant from, Instant to) {
+		return planned.stream().anyMatch(i -> i.start().isBefore(to) && i.end().isAfter(from));
+	}
+
+	/**
+	 * Uptime of each check over 24 h, 7 d, 30 d and 90 d, leaving out runs inside planned
+	 * downtime of the check's service.
+	 */
 	public Map<UUID, Uptime> uptime(Collection<UUID> checkIds) {
-		return store.uptime(checkIds, clock.instant());
+		Instant now = clock.instant();
+		return store.uptime(checkIds, now, planned(checkIds, now.minus(Duration.ofDays(90)), now));
+	}
+
+	/** Planned downtime per check, from every provider. */
+	private Map<UUID, List<PlannedDowntime.Interval>> planned(Collection<UUID> checkIds, Instant from, Instant to) {
+		List<PlannedDowntime> providers = downtime.orderedStream().toList();
+		Map<UUID, List<PlannedDowntime.Interval>> byCheck = new java.util.HashMap<>();
+		if (providers.isEmpty() || checkIds.isEmpty()) {
+			return byCheck;
+		}
+		Map<UUID, List<PlannedDowntime.Interval>> byService = new java.util.HashMap<>();
+		store.services(checkIds).forEach((check, service) -> {
+			var windows = byService.computeIfAbsent(service,
+					id -> providers.stream().flatMap(p -> p.windows(id, from, to).stream()).toList());
+			if (!windows.isEmpty()) {
+				byCheck.put(check, windows);
+			}
+		});
+		return byCheck;
 	}
 
 	public Uptime uptime(UUID checkId) {

@@ -117,29 +117,76 @@ class HistoryStore {
 		return rows;
 	}
 
-	/** Uptime of each check over 24 h, 7 d, 30 d and 90 d before {@code now}. */
-	Map<UUID, Uptime> uptime(Collection<UUID> ids, Instant now) {
+	/** The service of each of these checks that exists. */
+	Map<UUID, UUID> services(Collection<UUID> ids) {
+		Map<UUID, UUID> services = new HashMap<>();
+		jdbc.sql("SELECT id, service_id FROM monitoring_checks WHERE id IN (:ids)")
+			.param("ids", List.copyOf(ids))
+			.query(rs -> {
+				services.put(rs.getObject("id", UUID.class), rs.getObject("service_id", UUID.class));
+			});
+		return services;
+	}
+
+	/**
+	 * Uptime of each check over 24 h, 7 d, 30 d and 90 d before {@code now}, leaving out
+	 * time inside each check's planned downtime: raw runs inside it are skipped; an
+	 * hourly roll-up that overlaps it is replaced by the minute roll-ups of that hour
+	 * that do not (windows start and end on whole minutes).
+	 */
+	Map<UUID, Uptime> uptime(Collection<UUID> ids, Instant now, Map<UUID, List<PlannedDowntime.Interval>> planned) {
 		Map<UUID, Uptime> uptime = new HashMap<>();
 		if (ids.isEmpty()) {
 			return uptime;
 		}
 		Instant quarter = now.minus(Duration.ofDays(90));
 		Instant rolled = mark("h").filter(mark -> mark.isAfter(quarter)).orElse(quarter);
+		List<String> downChecks = new ArrayList<>();
+		List<String> downFrom = new ArrayList<>();
+		List<String> downTo = new ArrayList<>();
+		planned.forEach((check, intervals) -> intervals.forEach(interval -> {
+			downChecks.add(check.toString());
+			downFrom.add(interval.start().toString());
+			downTo.add(interval.end().toString());
+		}));
+		// minute roll-ups stand in for hours that overlap planned downtime, so only when
+		// there is any
+		String minutes = downChecks.isEmpty() ? "" : """
+				UNION ALL
+				SELECT check_id, bucket AS at, up, total FROM monitoring_rollups m
+				WHERE resolution = 'm' AND check_id IN (:ids) AND bucket >= :quarter AND bucket < :rolled
+				  AND EXISTS (SELECT 1 FROM down WHERE down.c = m.check_id
+				    AND down.r && tstzrange(date_trunc('hour', m.bucket, 'UTC'),
+				                            date_trunc('hour', m.bucket, 'UTC') + interval '1 hour'))
+				  AND NOT EXISTS (SELECT 1 FROM down WHERE down.c = m.check_id
+				    AND down.r && tstzrange(m.bucket, m.bucket + interval '1 minute'))""";
 		jdbc.sql(
 				"""
-						WITH runs AS (
-						  SELECT check_id, bucket AS at, up, total FROM monitoring_rollups
+						WITH down AS (
+						  SELECT c, tstzrange(f, t) AS r
+						  FROM unnest(CAST(:downChecks AS uuid[]), CAST(:downFrom AS timestamptz[]),
+						              CAST(:downTo AS timestamptz[])) AS d(c, f, t)),
+						runs AS (
+						  SELECT check_id, bucket AS at, up, total FROM monitoring_rollups h
 						  WHERE resolution = 'h' AND check_id IN (:ids) AND bucket >= :quarter AND bucket < :rolled
+						    AND NOT EXISTS (SELECT 1 FROM down WHERE down.c = h.check_id
+						      AND down.r && tstzrange(h.bucket, h.bucket + interval '1 hour'))
+						  %s
 						  UNION ALL
-						  SELECT check_id, at, CASE WHEN ok THEN 1 ELSE 0 END, 1 FROM monitoring_results
-						  WHERE check_id IN (:ids) AND at >= :rolled AND at <= :now)
+						  SELECT check_id, at, CASE WHEN ok THEN 1 ELSE 0 END, 1 FROM monitoring_results r
+						  WHERE check_id IN (:ids) AND at >= :rolled AND at <= :now
+						    AND NOT EXISTS (SELECT 1 FROM down WHERE down.c = r.check_id AND down.r @> r.at))
 						SELECT check_id,
 						  CAST(sum(up) FILTER (WHERE at >= :day) AS float8) / nullif(sum(total) FILTER (WHERE at >= :day), 0) AS day,
 						  CAST(sum(up) FILTER (WHERE at >= :week) AS float8) / nullif(sum(total) FILTER (WHERE at >= :week), 0) AS week,
 						  CAST(sum(up) FILTER (WHERE at >= :month) AS float8) / nullif(sum(total) FILTER (WHERE at >= :month), 0) AS month,
 						  CAST(sum(up) AS float8) / nullif(sum(total), 0) AS quarter
-						FROM runs GROUP BY check_id""")
+						FROM runs GROUP BY check_id"""
+					.formatted(minutes))
 			.param("ids", List.copyOf(ids))
+			.param("downChecks", downChecks.toArray(String[]::new))
+			.param("downFrom", downFrom.toArray(String[]::new))
+			.param("downTo", downTo.toArray(String[]::new))
 			.param("quarter", Timestamp.from(quarter))
 			.param("rolled", Timestamp.from(rolled))
 			.param("now", Timestamp.from(now))

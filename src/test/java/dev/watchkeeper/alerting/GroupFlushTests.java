@@ -65,6 +65,8 @@ class GroupFlushTests {
 
 		final List<Alert> others = new ArrayList<>();
 
+		AlertSuppressions suppressions = AlertSuppressions.of(List.of());
+
 		boolean deleted;
 
 		Group(AlertingConfig config, Alert first, Instant now) {
@@ -77,8 +79,8 @@ class GroupFlushTests {
 		GroupFlush.Decision flush() {
 			List<Alert> sources = new ArrayList<>(alerts);
 			sources.addAll(others);
-			var decision = GroupFlush.decide(route, state, alerts, silences, config.inhibitRules(), sources,
-					config.intervals(), nextFlush);
+			var decision = GroupFlush.decide(route, state, alerts, silences, suppressions, config.inhibitRules(),
+					sources, config.intervals(), nextFlush);
 			state = decision.next();
 			deleted = decision.delete();
 			nextFlush = decision.nextFlushAt();
@@ -161,6 +163,41 @@ class GroupFlushTests {
 		assertThat(fourth.firing()).isEmpty();
 		assertThat(names(fourth.resolved())).containsExactly("b");
 		assertThat(fourth.delete()).isTrue();
+	}
+
+	@Test
+	void anAlertOfAServiceUnderMaintenanceIsKeptOutOfNoticesUntilTheWindowEndsThenNotified() {
+		Instant windowEnd = T0.plus(Duration.ofMinutes(20));
+		var group = new Group(config("", ""), firing("HighErrorRate", "checkout", T0, "instance", "a"), T0);
+		group.suppressions = (labels, at) -> "checkout".equals(labels.get("service")) && at.isBefore(windowEnd)
+				? java.util.Optional.of("maintenance \"Database upgrade\"") : java.util.Optional.empty();
+
+		var during = group.flush();
+		assertThat(during.sends()).isFalse();
+		assertThat(during.delete()).as("kept, never dropped").isFalse();
+		assertThat(during.suppressed()).containsValue("suppressed by maintenance \"Database upgrade\"");
+
+		GroupFlush.Decision decision = during;
+		int flushes = 0;
+		while (!decision.sends() && flushes < 20) {
+			flushes++;
+			decision = group.flush();
+		}
+		assertThat(decision.sends()).isTrue();
+		assertThat(names(decision.firing())).containsExactly("a");
+		assertThat(group.state.notifiedAt()).isAfterOrEqualTo(windowEnd);
+	}
+
+	@Test
+	void maintenanceOfOneServiceLeavesAnotherServicesAlertsAlone() {
+		var group = new Group(config("", ""), firing("HighErrorRate", "payments", T0, "instance", "a"), T0);
+		group.suppressions = (labels, at) -> "checkout".equals(labels.get("service"))
+				? java.util.Optional.of("maintenance") : java.util.Optional.empty();
+
+		var first = group.flush();
+
+		assertThat(first.sends()).isTrue();
+		assertThat(first.suppressed()).isEmpty();
 	}
 
 	@Test

@@ -103,6 +103,15 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 			MINIMUM_ROLE.put(method + " /ping/{uuid}", null);
 			MINIMUM_ROLE.put(method + " /ping/{uuid}/{signal}", null);
 		}
+		allow(Role.VIEWER, "GET /api/v1/maintenance/windows", "GET /api/v1/maintenance/windows/{id}",
+				"GET /api/v1/maintenance/windows/{id}/occurrences", "GET /api/v1/maintenance/calendar",
+				"GET /api/v1/maintenance/policy", "GET /api/v1/maintenance/follow-ups");
+		allow(Role.RESPONDER, "POST /api/v1/maintenance/windows", "POST /api/v1/maintenance/windows/import",
+				"PUT /api/v1/maintenance/windows/{id}", "POST /api/v1/maintenance/windows/{id}/cancel",
+				"POST /api/v1/maintenance/windows/{id}/follow-up/done");
+		allow(Role.MANAGER, "POST /api/v1/maintenance/windows/{id}/approve",
+				"POST /api/v1/maintenance/windows/{id}/reject");
+		allow(Role.ADMIN, "PUT /api/v1/maintenance/policy");
 		allow(Role.VIEWER, "GET /api/v1/users/{id}/notification-rules");
 		allow(Role.RESPONDER, "PUT /api/v1/users/{id}/notification-rules",
 				"DELETE /api/v1/users/{id}/notification-rules");

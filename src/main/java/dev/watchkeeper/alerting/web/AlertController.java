@@ -45,9 +45,15 @@ class AlertController {
 	 * @param inhibitedBy the firing alert inhibiting it, if any
 	 * @param mutedBy the time intervals muting every route it takes; empty when a route
 	 * is live
+	 * @param suppressedBy the maintenance window suppressing it now, or null
 	 */
 	record AlertView(@JsonUnwrapped Alert alert, List<UUID> silencedBy, Routing.Inhibitor inhibitedBy,
-			List<String> mutedBy) {
+			List<String> mutedBy, String suppressedBy) {
+
+		/** Kept from notices by planned maintenance. */
+		public boolean suppressed() {
+			return suppressedBy != null;
+		}
 
 		public boolean silenced() {
 			return !silencedBy.isEmpty();
@@ -74,7 +80,8 @@ class AlertController {
 		List<AlertView> views = new java.util.ArrayList<>();
 		for (int i = 0; i < alerts.size(); i++) {
 			var state = states.get(i);
-			views.add(new AlertView(alerts.get(i), state.silencedBy(), state.inhibitedBy(), state.mutedBy()));
+			views.add(new AlertView(alerts.get(i), state.silencedBy(), state.inhibitedBy(), state.mutedBy(),
+					state.suppressedBy()));
 		}
 		return views;
 	}
