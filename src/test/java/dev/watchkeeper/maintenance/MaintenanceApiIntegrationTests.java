@@ -118,6 +118,9 @@ class MaintenanceApiIntegrationTests extends MaintenanceIntegrationTest {
 		var created = send("POST", "/api/v1/maintenance/windows", responder,
 				body(db.slug(), start, start.plus(Duration.ofHours(1)), ""));
 		UUID id = UUID.fromString(json.readTree(created.body()).get("window").get("id").asString());
+		var refused = send("DELETE", "/api/v1/services/" + db.slug(), manager, null);
+		assertThat(refused.statusCode()).as("a service named by a window to come is not deleted").isEqualTo(409);
+		assertThat(refused.body()).contains("service-in-use").contains("1 maintenance window to come or in force");
 
 		var cancelled = send("POST", "/api/v1/maintenance/windows/" + id + "/cancel", responder, null);
 
@@ -126,6 +129,9 @@ class MaintenanceApiIntegrationTests extends MaintenanceIntegrationTest {
 		var changed = send("PUT", "/api/v1/maintenance/windows/" + id, responder,
 				body(db.slug(), start, start.plus(Duration.ofHours(2)), ""));
 		assertThat(changed.statusCode()).isEqualTo(409);
+		assertThat(send("DELETE", "/api/v1/services/" + db.slug(), manager, null).statusCode())
+			.as("a cancelled window does not hold its services")
+			.isEqualTo(204);
 	}
 
 	@Test
