@@ -64,7 +64,8 @@ final class StatusJson {
 	}
 
 	/**
-	 * @param which all, upcoming or active */
+	 * @param which all, upcoming or active
+	 */
 	Map<String, Object> maintenanceDocument(String which) {
 		List<PlannedWork> list = switch (which) {
 			case "upcoming" -> snapshot.upcomingMaintenance();
