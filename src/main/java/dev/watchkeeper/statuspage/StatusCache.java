@@ -18,8 +18,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The rendered status page, feed and JSON documents, served from memory. A change to
  * components, public incidents or maintenance marks them stale at its commit; the next
- * request rebuilds them once while concurrent requests keep getting the previous answer.
- * Without changes they are rebuilt after the cache TTL, so checks' states show up.
+ * request rebuilds them once and requests meanwhile wait for that rebuild, so nobody is
+ * answered with what was before a change they know of. Without changes they are rebuilt
+ * after the cache TTL (so checks' states show up) while other requests keep the previous
+ * answer.
  */
 @Component
 class StatusCache {
@@ -58,10 +60,16 @@ class StatusCache {
 		if (fresh(rendered)) {
 			return rendered.documents();
 		}
-		if (rendered != null && !building.tryLock()) {
-			return rendered.documents();
+		if (rendered != null && rendered.version() == version.get()) {
+			// only the TTL passed: one request rebuilds, the others keep the previous
+			// answer
+			if (!building.tryLock()) {
+				return rendered.documents();
+			}
 		}
-		if (rendered == null) {
+		else {
+			// something changed: wait for the rebuild rather than answer with what was
+			// before
 			building.lock();
 		}
 		try {

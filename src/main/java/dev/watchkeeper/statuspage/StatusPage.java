@@ -20,22 +20,27 @@ public class StatusPage {
 		this.settings = settings;
 	}
 
-	/** The public page, rendered (UTF-8 HTML). */
-	public byte[] html() {
-		return cache.current().html();
+	/** The public page, rendered (UTF-8 HTML), gzip-compressed if asked. */
+	public byte[] html(boolean gzipped) {
+		return bytes(cache.current().html(), gzipped);
 	}
 
-	/** The history as an Atom feed (UTF-8 XML). */
-	public byte[] atom() {
-		return cache.current().atom();
+	/** The history as an Atom feed (UTF-8 XML), gzip-compressed if asked. */
+	public byte[] atom(boolean gzipped) {
+		return bytes(cache.current().atom(), gzipped);
 	}
 
 	/**
 	 * A Statuspage API v2 document by its path under {@code /status/api/v2/}, e.g.
-	 * {@code summary.json} or {@code incidents/unresolved.json}.
+	 * {@code summary.json} or {@code incidents/unresolved.json}; gzip-compressed if
+	 * asked.
 	 */
-	public Optional<byte[]> json(String path) {
-		return Optional.ofNullable(cache.current().json().get(path));
+	public Optional<byte[]> json(String path, boolean gzipped) {
+		return Optional.ofNullable(cache.current().json().get(path)).map(body -> bytes(body, gzipped));
+	}
+
+	private static byte[] bytes(StatusRenderer.Body body, boolean gzipped) {
+		return gzipped ? body.gzipped() : body.plain();
 	}
 
 	/** The components visitors can subscribe to, grouped as on the page. */

@@ -40,30 +40,52 @@ class StatusRenderer {
 	}
 
 	/**
-	 * What is served.
+	 * What is served, each answer as UTF-8 bytes and gzipped.
 	 *
 	 * @param snapshot what it was rendered from
-	 * @param html the public page, UTF-8
-	 * @param atom the Atom feed, UTF-8
-	 * @param json the API documents by path, UTF-8
+	 * @param html the public page
+	 * @param atom the Atom feed
+	 * @param json the API documents by path
 	 */
-	record Documents(StatusSnapshot snapshot, byte[] html, byte[] atom, Map<String, byte[]> json) {
+	record Documents(StatusSnapshot snapshot, Body html, Body atom, Map<String, Body> json) {
+	}
+
+	/**
+	 * One answer.
+	 *
+	 * @param plain the bytes
+	 * @param gzipped the same, gzip-compressed, for clients that accept it
+	 */
+	record Body(byte[] plain, byte[] gzipped) {
+
+		static Body of(byte[] plain) {
+			var out = new java.io.ByteArrayOutputStream(plain.length / 4 + 64);
+			try (var gzip = new java.util.zip.GZIPOutputStream(out)) {
+				gzip.write(plain);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			return new Body(plain, out.toByteArray());
+		}
+
 	}
 
 	Documents render(StatusSnapshot snapshot) {
 		StatusJson documents = new StatusJson(snapshot, settings);
-		Map<String, byte[]> rendered = new LinkedHashMap<>();
-		rendered.put("summary.json", json.writeValueAsBytes(documents.summary()));
-		rendered.put("status.json", json.writeValueAsBytes(documents.statusDocument()));
-		rendered.put("components.json", json.writeValueAsBytes(documents.componentsDocument()));
-		rendered.put("incidents.json", json.writeValueAsBytes(documents.incidentsDocument(false)));
-		rendered.put("incidents/unresolved.json", json.writeValueAsBytes(documents.incidentsDocument(true)));
-		rendered.put("scheduled-maintenances.json", json.writeValueAsBytes(documents.maintenanceDocument("all")));
+		Map<String, Body> rendered = new LinkedHashMap<>();
+		rendered.put("summary.json", Body.of(json.writeValueAsBytes(documents.summary())));
+		rendered.put("status.json", Body.of(json.writeValueAsBytes(documents.statusDocument())));
+		rendered.put("components.json", Body.of(json.writeValueAsBytes(documents.componentsDocument())));
+		rendered.put("incidents.json", Body.of(json.writeValueAsBytes(documents.incidentsDocument(false))));
+		rendered.put("incidents/unresolved.json", Body.of(json.writeValueAsBytes(documents.incidentsDocument(true))));
+		rendered.put("scheduled-maintenances.json",
+				Body.of(json.writeValueAsBytes(documents.maintenanceDocument("all"))));
 		rendered.put("scheduled-maintenances/upcoming.json",
-				json.writeValueAsBytes(documents.maintenanceDocument("upcoming")));
+				Body.of(json.writeValueAsBytes(documents.maintenanceDocument("upcoming"))));
 		rendered.put("scheduled-maintenances/active.json",
-				json.writeValueAsBytes(documents.maintenanceDocument("active")));
-		return new Documents(snapshot, html(snapshot), AtomFeed.of(snapshot, settings, documents),
+				Body.of(json.writeValueAsBytes(documents.maintenanceDocument("active"))));
+		return new Documents(snapshot, Body.of(html(snapshot)), Body.of(AtomFeed.of(snapshot, settings, documents)),
 				Map.copyOf(rendered));
 	}
 

@@ -33,9 +33,15 @@ record StatusView(String name, String url, String logoUrl, String brandColor, Li
 	record Item(String name, String description, String status, String label, String uptime, List<Bar> bars) {
 	}
 
-	/** One day: a css class for its level and a title saying it in words. */
+	/**
+	 * One day: a css class for its level and, below target, a title saying it in words.
+	 */
 	record Bar(String level, String title) {
 	}
+
+	private static final Bar NO_DATA = new Bar("d0", null);
+
+	private static final Bar UP = new Bar("d1", null);
 
 	/** A public incident with its updates, newest first. */
 	record Incident(String title, String impact, String status, String started, String components,
@@ -87,10 +93,15 @@ record StatusView(String name, String url, String logoUrl, String brandColor, Li
 
 	private static Item item(StatusSnapshot.ComponentState state) {
 		List<Bar> bars = state.days().stream().map(d -> {
+			// only days below target say so in a title: the page stays small for 100
+			// components
 			if (d.ratio() == null) {
-				return new Bar("d0", DAY.format(d.date()) + ": no data");
+				return NO_DATA;
 			}
-			String level = d.ratio() >= 0.999 ? "d1" : d.ratio() >= 0.99 ? "d2" : d.ratio() >= 0.95 ? "d3" : "d4";
+			if (d.ratio() >= 0.999) {
+				return UP;
+			}
+			String level = d.ratio() >= 0.99 ? "d2" : d.ratio() >= 0.95 ? "d3" : "d4";
 			return new Bar(level, DAY.format(d.date()) + ": " + percent(d.ratio()) + " up");
 		}).toList();
 		return new Item(state.component().name(), state.component().description(), state.status().value(),

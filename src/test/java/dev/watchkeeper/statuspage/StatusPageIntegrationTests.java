@@ -207,6 +207,14 @@ class StatusPageIntegrationTests extends IntegrationTest {
 		assertThat(html).contains(title)
 			.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Card payments fail")
 			.doesNotContain("<script>alert");
+		var gzipped = http
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/status"))
+				.header("Accept-Encoding", "gzip, deflate")
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		try (var in = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(html);
+		}
 		var feed = send("GET", "/status/history.atom", null, null);
 		assertThat(feed.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("atom"));
 		Document atom = DocumentBuilderFactory.newInstance()

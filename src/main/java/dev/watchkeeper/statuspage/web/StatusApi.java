@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -40,8 +41,8 @@ class StatusApi {
 					 "group_id":null,"page_id":"0c5e1d2f9a3b","group":false,"only_show_if_degraded":false}],
 					 "incidents":[],"scheduled_maintenances":[],
 					 "status":{"indicator":"major","description":"Partial System Outage"}}"""))))
-	ResponseEntity<byte[]> summary() {
-		return document("summary.json");
+	ResponseEntity<byte[]> summary(@RequestHeader(name = "Accept-Encoding", defaultValue = "") String encodings) {
+		return document("summary.json", encodings);
 	}
 
 	@GetMapping(path = "/status/api/v2/status.json", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,50 +51,51 @@ class StatusApi {
 					{"page":{"id":"0c5e1d2f9a3b","name":"Watchkeeper status","url":"https://status.example.com/status",
 					 "time_zone":"UTC","updated_at":"2026-11-27T10:00:00.000Z"},
 					 "status":{"indicator":"none","description":"All Systems Operational"}}"""))))
-	ResponseEntity<byte[]> status() {
-		return document("status.json");
+	ResponseEntity<byte[]> status(@RequestHeader(name = "Accept-Encoding", defaultValue = "") String encodings) {
+		return document("status.json", encodings);
 	}
 
 	@GetMapping(path = "/status/api/v2/components.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Components and groups with their statuses")
-	ResponseEntity<byte[]> components() {
-		return document("components.json");
+	ResponseEntity<byte[]> components(@RequestHeader(name = "Accept-Encoding", defaultValue = "") String encodings) {
+		return document("components.json", encodings);
 	}
 
 	@GetMapping(path = "/status/api/v2/incidents.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The 50 most recent public incidents with their updates")
-	ResponseEntity<byte[]> incidents() {
-		return document("incidents.json");
+	ResponseEntity<byte[]> incidents(@RequestHeader(name = "Accept-Encoding", defaultValue = "") String encodings) {
+		return document("incidents.json", encodings);
 	}
 
 	@GetMapping(path = "/status/api/v2/incidents/unresolved.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Public incidents not resolved yet")
-	ResponseEntity<byte[]> unresolved() {
-		return document("incidents/unresolved.json");
+	ResponseEntity<byte[]> unresolved(@RequestHeader(name = "Accept-Encoding", defaultValue = "") String encodings) {
+		return document("incidents/unresolved.json", encodings);
 	}
 
 	@GetMapping(path = "/status/api/v2/scheduled-maintenances.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Maintenance: recent, active and upcoming, with scheduled_for and scheduled_until")
-	ResponseEntity<byte[]> maintenance() {
-		return document("scheduled-maintenances.json");
+	ResponseEntity<byte[]> maintenance(@RequestHeader(name = "Accept-Encoding", defaultValue = "") String encodings) {
+		return document("scheduled-maintenances.json", encodings);
 	}
 
 	@GetMapping(path = "/status/api/v2/scheduled-maintenances/upcoming.json",
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Maintenance that has not started (status scheduled)")
-	ResponseEntity<byte[]> upcoming() {
-		return document("scheduled-maintenances/upcoming.json");
+	ResponseEntity<byte[]> upcoming(@RequestHeader(name = "Accept-Encoding", defaultValue = "") String encodings) {
+		return document("scheduled-maintenances/upcoming.json", encodings);
 	}
 
 	@GetMapping(path = "/status/api/v2/scheduled-maintenances/active.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Maintenance in progress")
-	ResponseEntity<byte[]> active() {
-		return document("scheduled-maintenances/active.json");
+	ResponseEntity<byte[]> active(@RequestHeader(name = "Accept-Encoding", defaultValue = "") String encodings) {
+		return document("scheduled-maintenances/active.json", encodings);
 	}
 
-	private ResponseEntity<byte[]> document(String path) {
-		byte[] body = page.json(path).orElseThrow(() -> DomainException.notFound("Document", path));
-		return ResponseEntity.ok()
+	private ResponseEntity<byte[]> document(String path, String encodings) {
+		boolean gzip = Compression.accepted(encodings);
+		byte[] body = page.json(path, gzip).orElseThrow(() -> DomainException.notFound("Document", path));
+		return Compression.mark(ResponseEntity.ok(), gzip)
 			.contentType(MediaType.APPLICATION_JSON)
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(10)).cachePublic())
 			.body(body);

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -59,23 +60,25 @@ class StatusPages {
 	}
 
 	@GetMapping({ "/status", "/status/" })
-	ResponseEntity<byte[]> status() {
-		return ResponseEntity.ok()
+	ResponseEntity<byte[]> status(@RequestHeader(name = "Accept-Encoding", defaultValue = "") String encodings) {
+		boolean gzip = Compression.accepted(encodings);
+		return Compression.mark(ResponseEntity.ok(), gzip)
 			.contentType(HTML)
 			// the logo may live elsewhere, and the settings page previews the page in a
 			// frame
 			.header("Content-Security-Policy", policy)
 			.header("X-Frame-Options", "SAMEORIGIN")
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(10)).cachePublic())
-			.body(page.html());
+			.body(page.html(gzip));
 	}
 
 	@GetMapping("/status/history.atom")
-	ResponseEntity<byte[]> feed() {
-		return ResponseEntity.ok()
+	ResponseEntity<byte[]> feed(@RequestHeader(name = "Accept-Encoding", defaultValue = "") String encodings) {
+		boolean gzip = Compression.accepted(encodings);
+		return Compression.mark(ResponseEntity.ok(), gzip)
 			.contentType(ATOM)
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofSeconds(10)).cachePublic())
-			.body(page.atom());
+			.body(page.atom(gzip));
 	}
 
 	@GetMapping("/status/subscribe")
