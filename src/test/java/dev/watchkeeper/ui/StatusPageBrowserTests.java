@@ -101,6 +101,29 @@ class StatusPageBrowserTests extends BrowserTest {
 		page.getByLabel("Message").fill("<b>Card payments</b> time out.");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post public update")).click();
 		assertThat(page.locator("#public-updates")).containsText("<b>Card payments</b> time out.");
+
+		// the components list with their manual status, and the settings page with its
+		// preview
+		page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Status page components"))
+			.click();
+		assertThat(page.locator("#components")).containsText(search.name());
+		page.getByLabel("Manual status of " + search.name()).selectOption("degraded_performance");
+		page.locator("tr", new Page.LocatorOptions().setHasText(search.name()))
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set"))
+			.click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Set " + search.name() + " to degraded performance");
+		page.getByLabel("Manual status of " + search.name()).selectOption("");
+		page.locator("tr", new Page.LocatorOptions().setHasText(search.name()))
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Set"))
+			.click();
+		assertThat(page.getByRole(AriaRole.STATUS)).containsText("Cleared the status override");
+		page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main"))
+			.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Status page").setExact(true))
+			.click();
+		assertThat(page.locator("#settings")).containsText("WATCHKEEPER_STATUSPAGE_BRAND_COLOR");
+		assertThat(page.locator("iframe[title='Status page preview']")).isVisible();
+		assertThat(page.locator("#subscribers")).hasCount(0);
 		signOut();
 
 		Instant start = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
