@@ -76,4 +76,12 @@ public final class IncidentEvents {
 			LocalDate dueDate, Instant at) {
 	}
 
+	/** An incident's public side was published, changed or taken off the status page. */
+	public record IncidentPublicationChanged(UUID incidentId, boolean visible, Instant at) {
+	}
+
+	/** A public update was posted for an incident on the status page. */
+	public record PublicUpdatePosted(UUID incidentId, UUID updateId, String status, boolean visible, Instant at) {
+	}
+
 }

@@ -83,6 +83,7 @@ class Dispatcher {
 					yield post(slackChannel.config().url(), Payloads.slackMention(address, message), Map.of());
 				}
 				case "webhook" -> signedPost(address, Payloads.personal(address, message), idempotencyKey);
+				case Notifications.JSON_POST -> signedBody(address, message.text(), idempotencyKey);
 				case "sms", "voice" -> {
 					String gateway = settings.people().gatewayUrl();
 					if (gateway.isBlank()) {
@@ -129,7 +130,10 @@ class Dispatcher {
 	}
 
 	private SendResult signedPost(String url, Map<String, Object> payload, String idempotencyKey) {
-		String body = json.writeValueAsString(payload);
+		return signedBody(url, json.writeValueAsString(payload), idempotencyKey);
+	}
+
+	private SendResult signedBody(String url, String body, String idempotencyKey) {
 		long timestamp = clock.instant().getEpochSecond();
 		Map<String, String> headers = new java.util.LinkedHashMap<>();
 		headers.put("webhook-id", idempotencyKey);

@@ -27,6 +27,12 @@ public class Notifications {
 	/** The contact method kinds a message to a person can go through. */
 	public static final Set<String> PERSONAL_KINDS = Set.of("email", "slack", "webhook", "sms", "voice");
 
+	/**
+	 * The delivery kind of a prepared JSON body posted to a URL as it is
+	 * ({@link #enqueueJsonPost}).
+	 */
+	public static final String JSON_POST = "json-post";
+
 	private final ChannelStore channels;
 
 	private final DeliveryStore deliveries;
@@ -113,6 +119,41 @@ public class Notifications {
 		}
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		if (!deliveries.insertPersonal(UUID.randomUUID(), kind, address.strip(), message, idempotencyKey, now,
+				now.plus(settings.maxRetryDuration()))) {
+			return false;
+		}
+		signal.wakeAfterCommit();
+		return true;
+	}
+
+	/**
+	 * Writes one JSON post to a URL to the outbox in the CALLER's transaction
+	 * (propagation MANDATORY): the body is posted as it is, with Standard Webhooks
+	 * headers (signed when a people signing secret is set), retried and logged like any
+	 * delivery; the log shows the subject. A second enqueue with the same idempotencyKey
+	 * is ignored (returns false).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean enqueueJsonPost(String url, String subject, String jsonBody, String idempotencyKey) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		if (url == null || !(url.startsWith("http://") || url.startsWith("https://")) || url.length() > 500) {
+			errors.put("url", "must be an http or https URL of at most 500 characters");
+		}
+		if (jsonBody == null || jsonBody.isBlank()) {
+			errors.put("jsonBody", "is required");
+		}
+		if (subject == null || subject.isBlank()) {
+			errors.put("subject", "is required");
+		}
+		if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 500) {
+			errors.put("idempotencyKey", "is required, at most 500 characters");
+		}
+		if (!errors.isEmpty()) {
+			throw DomainException.invalid(errors);
+		}
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		if (!deliveries.insertPersonal(UUID.randomUUID(), JSON_POST, url.strip(),
+				new PersonalMessage(subject, jsonBody, null, List.of()), idempotencyKey, now,
 				now.plus(settings.maxRetryDuration()))) {
 			return false;
 		}

@@ -126,6 +126,19 @@ class EndpointAuthorizationIntegrationTests extends IntegrationTest {
 		allow(Role.MANAGER, "POST /api/v1/monitoring/scrape-targets", "PUT /api/v1/monitoring/scrape-targets/{id}",
 				"DELETE /api/v1/monitoring/scrape-targets/{id}", "PUT /api/v1/monitoring/rules/file",
 				"DELETE /api/v1/monitoring/rules/file");
+		allow(Role.VIEWER, "GET /api/v1/components", "GET /api/v1/components/{id}", "GET /api/v1/component-groups",
+				"GET /api/v1/incidents/{id}/publication", "GET /api/v1/incidents/public-update-templates");
+		allow(Role.RESPONDER, "PUT /api/v1/components/{id}/override", "PUT /api/v1/incidents/{id}/publication",
+				"POST /api/v1/incidents/{id}/public-updates");
+		allow(Role.MANAGER, "POST /api/v1/components", "PUT /api/v1/components/{id}", "DELETE /api/v1/components/{id}",
+				"POST /api/v1/component-groups", "PUT /api/v1/component-groups/{id}",
+				"DELETE /api/v1/component-groups/{id}", "GET /api/v1/statuspage/subscribers",
+				"DELETE /api/v1/statuspage/subscribers/{id}");
+		for (String document : List.of("summary.json", "status.json", "components.json", "incidents.json",
+				"incidents/unresolved.json", "scheduled-maintenances.json", "scheduled-maintenances/upcoming.json",
+				"scheduled-maintenances/active.json")) {
+			MINIMUM_ROLE.put("GET /status/api/v2/" + document, null);
+		}
 	}
 
 	/** The only endpoints an integration key may call. */

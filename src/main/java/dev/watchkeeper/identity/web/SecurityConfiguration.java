@@ -113,6 +113,9 @@ class SecurityConfiguration {
 				// the links in pages: a signed, expiring token stands in for signing in
 				.requestMatchers("/incidents/act/*")
 				.permitAll()
+				// the public status page, its feed, the Statuspage API and subscriptions
+				.requestMatchers("/status", "/status/**")
+				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {

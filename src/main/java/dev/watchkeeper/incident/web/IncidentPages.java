@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.watchkeeper.catalog.Components;
 import dev.watchkeeper.identity.Role;
 import dev.watchkeeper.identity.UserId;
 import dev.watchkeeper.incident.Incident;
 import dev.watchkeeper.incident.IncidentDraft;
+import dev.watchkeeper.incident.IncidentPublications;
 import dev.watchkeeper.incident.IncidentRole;
 import dev.watchkeeper.incident.IncidentStatus;
 import dev.watchkeeper.incident.Incidents;
 import dev.watchkeeper.incident.PagesAndAlerts;
+import dev.watchkeeper.incident.Publication;
 import dev.watchkeeper.platform.Actor;
 import dev.watchkeeper.platform.DomainException;
 import dev.watchkeeper.platform.PageQuery;
@@ -44,8 +47,14 @@ class IncidentPages {
 
 	private final Clock clock;
 
-	IncidentPages(Incidents incidents, IncidentViews views, Periods periods, PagesAndAlerts pagesAndAlerts,
-			Clock clock) {
+	private final IncidentPublications publications;
+
+	private final Components components;
+
+	IncidentPages(Incidents incidents, IncidentViews views, Periods periods, PagesAndAlerts pagesAndAlerts, Clock clock,
+			IncidentPublications publications, Components components) {
+		this.publications = publications;
+		this.components = components;
 		this.incidents = incidents;
 		this.views = views;
 		this.periods = periods;
@@ -133,6 +142,11 @@ class IncidentPages {
 		model.addAttribute("roles", IncidentRole.values());
 		model.addAttribute("canRespond", Access.allows(Role.RESPONDER));
 		model.addAttribute("canManage", Access.allows(Role.MANAGER));
+		model.addAttribute("publication", publications.find(incident.id()).orElse(null));
+		model.addAttribute("components", components.list());
+		model.addAttribute("impacts", Publication.IMPACTS);
+		model.addAttribute("publicStatuses", Publication.STATUSES);
+		model.addAttribute("templates", IncidentPublications.TEMPLATES);
 		return "incident/detail";
 	}
 

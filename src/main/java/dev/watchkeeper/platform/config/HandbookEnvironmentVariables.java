@@ -110,7 +110,17 @@ public class HandbookEnvironmentVariables implements EnvironmentPostProcessor, O
 			Map.entry("WATCHKEEPER_ONCALL_FEED_FAILURES_PER_ADDRESS", "watchkeeper.oncall.feed-failures-per-address"),
 			Map.entry("WATCHKEEPER_ONCALL_FEED_FAILURE_WINDOW", "watchkeeper.oncall.feed-failure-window"),
 			Map.entry("WATCHKEEPER_MAINTENANCE_SERVICE_LABEL", "watchkeeper.maintenance.service-label"),
-			Map.entry("WATCHKEEPER_MAINTENANCE_REFRESH_EVERY", "watchkeeper.maintenance.refresh-every"));
+			Map.entry("WATCHKEEPER_MAINTENANCE_REFRESH_EVERY", "watchkeeper.maintenance.refresh-every"),
+			Map.entry("WATCHKEEPER_STATUSPAGE_NAME", "watchkeeper.statuspage.name"),
+			Map.entry("WATCHKEEPER_STATUSPAGE_URL", "watchkeeper.statuspage.url"),
+			Map.entry("WATCHKEEPER_STATUSPAGE_LOGO_URL", "watchkeeper.statuspage.logo-url"),
+			Map.entry("WATCHKEEPER_STATUSPAGE_BRAND_COLOR", "watchkeeper.statuspage.brand-color"),
+			Map.entry("WATCHKEEPER_STATUSPAGE_TIME_ZONE", "watchkeeper.statuspage.time-zone"),
+			Map.entry("WATCHKEEPER_STATUSPAGE_CACHE_TTL", "watchkeeper.statuspage.cache-ttl"),
+			Map.entry("WATCHKEEPER_STATUSPAGE_HISTORY_DAYS", "watchkeeper.statuspage.history-days"),
+			Map.entry("WATCHKEEPER_STATUSPAGE_UPCOMING_DAYS", "watchkeeper.statuspage.upcoming-days"),
+			Map.entry("WATCHKEEPER_STATUSPAGE_SUBSCRIBE_PER_HOUR", "watchkeeper.statuspage.subscribe-per-hour"),
+			Map.entry("WATCHKEEPER_STATUSPAGE_CONFIRM_WITHIN", "watchkeeper.statuspage.confirm-within"));
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
