@@ -4,7 +4,7 @@
 # same data, as a ratio; (c) samples ingested per second through the text-format import.
 #
 #   bench/promql.sh [-s SERIES] [-m MINUTES] [-n REPEATS] [-w WARMUP]
-#                   defaults: 10000 series, 60 minutes, 10 timed runs of each query after 5
+#                   defaults: 10000 series, 60 minutes, 10 timed runs of each query after 20
 #                   untimed ones (the JIT compiles the evaluator's loops meanwhile)
 #
 # The same generated series (bench/promql-data.py) are imported into Watchkeeper and backfilled
@@ -19,7 +19,7 @@ cd "$(dirname "$0")/.."
 series=10000
 minutes=60
 repeats=10
-warmup=5
+warmup=20
 while getopts "s:m:n:w:h" opt; do
   case $opt in
     s) series=$OPTARG ;;
