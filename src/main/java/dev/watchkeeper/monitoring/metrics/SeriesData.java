@@ -14,34 +14,12 @@ public record SeriesData(Labels labels, long[] timestamps, double[] values, int 
 
 	/** The index of the first sample at or after {@code t} (may be {@code to}). */
 	public int firstAtOrAfter(long t) {
-		int lo = from;
-		int hi = to;
-		while (lo < hi) {
-			int mid = (lo + hi) >>> 1;
-			if (timestamps[mid] < t) {
-				lo = mid + 1;
-			}
-			else {
-				hi = mid;
-			}
-		}
-		return lo;
+		return halve(t, from, false);
 	}
 
 	/** The index of the first sample after {@code t} (may be {@code to}). */
 	public int firstAfter(long t) {
-		int lo = from;
-		int hi = to;
-		while (lo < hi) {
-			int mid = (lo + hi) >>> 1;
-			if (timestamps[mid] <= t) {
-				lo = mid + 1;
-			}
-			else {
-				hi = mid;
-			}
-		}
-		return lo;
+		return halve(t, from, true);
 	}
 
 	/**
@@ -50,24 +28,7 @@ public record SeriesData(Labels labels, long[] timestamps, double[] values, int 
 	 * moves by a sample or two, which a short walk finds without a binary search.
 	 */
 	public int firstAtOrAfter(long t, int hint) {
-		int i = Math.max(hint, from);
-		for (int walked = 0; walked < WALK && i < to; walked++, i++) {
-			if (timestamps[i] >= t) {
-				return i;
-			}
-		}
-		int lo = i;
-		int hi = to;
-		while (lo < hi) {
-			int mid = (lo + hi) >>> 1;
-			if (timestamps[mid] < t) {
-				lo = mid + 1;
-			}
-			else {
-				hi = mid;
-			}
-		}
-		return lo;
+		return walk(t, hint, false);
 	}
 
 	/**
@@ -75,17 +36,31 @@ public record SeriesData(Labels labels, long[] timestamps, double[] values, int 
 	 * the answer.
 	 */
 	public int firstAfter(long t, int hint) {
+		return walk(t, hint, true);
+	}
+
+	/** How many samples a hinted search walks before it searches the rest by halves. */
+	private static final int WALK = 4;
+
+	private int walk(long t, int hint, boolean after) {
 		int i = Math.max(hint, from);
 		for (int walked = 0; walked < WALK && i < to; walked++, i++) {
-			if (timestamps[i] > t) {
+			if (after ? timestamps[i] > t : timestamps[i] >= t) {
 				return i;
 			}
 		}
-		int lo = i;
+		return halve(t, i, after);
+	}
+
+	/**
+	 * The first index from {@code lo} whose sample is after (or at, unless {@code after})
+	 * {@code t}.
+	 */
+	private int halve(long t, int lo, boolean after) {
 		int hi = to;
 		while (lo < hi) {
 			int mid = (lo + hi) >>> 1;
-			if (timestamps[mid] <= t) {
+			if (after ? timestamps[mid] <= t : timestamps[mid] < t) {
 				lo = mid + 1;
 			}
 			else {
@@ -94,8 +69,5 @@ public record SeriesData(Labels labels, long[] timestamps, double[] values, int 
 		}
 		return lo;
 	}
-
-	/** How many samples a hinted search walks before it searches the rest by halves. */
-	private static final int WALK = 4;
 
 }

@@ -29,6 +29,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -78,18 +79,10 @@ class PrometheusApiController {
 					required = false) String query,
 			@Parameter(description = "RFC 3339 or Unix seconds; default now",
 					example = "1764000000") @RequestParam(required = false) String time) {
-		try {
-			Expr expr = parseQuery(query);
-			long at = (time == null || time.isEmpty()) ? metrics.now().toEpochMilli() : parseTime("time", time);
-			Value value = metrics.query(expr, Instant.ofEpochMilli(at));
-			return ok(PrometheusJson.success(value, at));
-		}
-		catch (BadData ex) {
-			return badData(ex.getMessage());
-		}
-		catch (QueryException ex) {
-			return error(HttpStatus.UNPROCESSABLE_CONTENT, "execution", ex.getMessage());
-		}
+		Expr expr = parseQuery(query);
+		long at = (time == null || time.isEmpty()) ? metrics.now().toEpochMilli() : parseTime("time", time);
+		Value value = metrics.query(expr, Instant.ofEpochMilli(at));
+		return ok(PrometheusJson.success(value, at));
 	}
 
 	@RequestMapping(path = "/query_range", method = { RequestMethod.GET, RequestMethod.POST },
@@ -106,37 +99,28 @@ class PrometheusApiController {
 			@Parameter(example = "1764003600") @RequestParam(required = false) String end,
 			@Parameter(description = "a duration (15s) or seconds",
 					example = "15s") @RequestParam(required = false) String step) {
-		try {
-			long from = parseTime("start", required("start", start));
-			long to = parseTime("end", required("end", end));
-			if (to < from) {
-				throw new BadData("end timestamp must not be before start time");
-			}
-			long stepMillis = parseStep(required("step", step));
-			if (stepMillis <= 0) {
-				throw new BadData(
-						"zero or negative query resolution step widths are not accepted. Try a positive integer");
-			}
-			if ((to - from) / stepMillis > 11_000) {
-				throw new BadData(
-						"exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
-			}
-			Expr expr = parseQuery(query);
-			if (expr.type() != dev.watchkeeper.monitoring.metrics.promql.ValueType.SCALAR
-					&& expr.type() != dev.watchkeeper.monitoring.metrics.promql.ValueType.VECTOR) {
-				throw new BadData("invalid parameter \"query\": invalid expression type \"" + expr.type().description()
-						+ "\" for range query, must be Scalar or instant Vector");
-			}
-			Value.Matrix result = metrics.queryRange(expr, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to),
-					stepMillis);
-			return ok(PrometheusJson.success(result, to));
+		long from = parseTime("start", required("start", start));
+		long to = parseTime("end", required("end", end));
+		if (to < from) {
+			throw new BadData("end timestamp must not be before start time");
 		}
-		catch (BadData ex) {
-			return badData(ex.getMessage());
+		long stepMillis = parseStep(required("step", step));
+		if (stepMillis <= 0) {
+			throw new BadData("zero or negative query resolution step widths are not accepted. Try a positive integer");
 		}
-		catch (QueryException ex) {
-			return error(HttpStatus.UNPROCESSABLE_CONTENT, "execution", ex.getMessage());
+		if ((to - from) / stepMillis > 11_000) {
+			throw new BadData(
+					"exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)");
 		}
+		Expr expr = parseQuery(query);
+		if (expr.type() != dev.watchkeeper.monitoring.metrics.promql.ValueType.SCALAR
+				&& expr.type() != dev.watchkeeper.monitoring.metrics.promql.ValueType.VECTOR) {
+			throw new BadData("invalid parameter \"query\": invalid expression type \"" + expr.type().description()
+					+ "\" for range query, must be Scalar or instant Vector");
+		}
+		Value.Matrix result = metrics.queryRange(expr, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to),
+				stepMillis);
+		return ok(PrometheusJson.success(result, to));
 	}
 
 	@RequestMapping(path = "/series", method = { RequestMethod.GET, RequestMethod.POST },
@@ -147,26 +131,21 @@ class PrometheusApiController {
 			@Parameter(description = "one or more series selectors", example = "up") @RequestParam(name = "match[]",
 					required = false) List<String> match,
 			@RequestParam(required = false) String start, @RequestParam(required = false) String end) {
-		try {
-			if (match == null || match.isEmpty()) {
-				throw new BadData("no match[] parameter provided");
-			}
-			long[] range = range(start, end);
-			List<dev.watchkeeper.monitoring.metrics.Labels> out = new ArrayList<>();
-			for (List<LabelMatcher> matchers : selectors(match)) {
-				for (var labels : metrics.series(matchers, Instant.ofEpochMilli(range[0]),
-						Instant.ofEpochMilli(range[1]))) {
-					if (!out.contains(labels)) {
-						out.add(labels);
-					}
+		if (match == null || match.isEmpty()) {
+			throw new BadData("no match[] parameter provided");
+		}
+		long[] range = range(start, end);
+		List<dev.watchkeeper.monitoring.metrics.Labels> out = new ArrayList<>();
+		for (List<LabelMatcher> matchers : selectors(match)) {
+			for (var labels : metrics.series(matchers, Instant.ofEpochMilli(range[0]),
+					Instant.ofEpochMilli(range[1]))) {
+				if (!out.contains(labels)) {
+					out.add(labels);
 				}
 			}
-			out.sort(null);
-			return ok(PrometheusJson.labelSets(out));
 		}
-		catch (BadData ex) {
-			return badData(ex.getMessage());
-		}
+		out.sort(null);
+		return ok(PrometheusJson.labelSets(out));
 	}
 
 	@RequestMapping(path = "/labels", method = { RequestMethod.GET, RequestMethod.POST },
@@ -174,18 +153,12 @@ class PrometheusApiController {
 	@Operation(summary = "Label names", description = "As Prometheus's /api/v1/labels.")
 	ResponseEntity<String> labels(@RequestParam(name = "match[]", required = false) List<String> match,
 			@RequestParam(required = false) String start, @RequestParam(required = false) String end) {
-		try {
-			long[] range = range(start, end);
-			java.util.TreeSet<String> names = new java.util.TreeSet<>();
-			for (List<LabelMatcher> matchers : selectorsOrAll(match)) {
-				names.addAll(
-						metrics.labelNames(matchers, Instant.ofEpochMilli(range[0]), Instant.ofEpochMilli(range[1])));
-			}
-			return ok(PrometheusJson.strings(List.copyOf(names)));
+		long[] range = range(start, end);
+		java.util.TreeSet<String> names = new java.util.TreeSet<>();
+		for (List<LabelMatcher> matchers : selectorsOrAll(match)) {
+			names.addAll(metrics.labelNames(matchers, Instant.ofEpochMilli(range[0]), Instant.ofEpochMilli(range[1])));
 		}
-		catch (BadData ex) {
-			return badData(ex.getMessage());
-		}
+		return ok(PrometheusJson.strings(List.copyOf(names)));
 	}
 
 	@RequestMapping(path = "/label/{name}/values", method = RequestMethod.GET,
@@ -194,21 +167,16 @@ class PrometheusApiController {
 	ResponseEntity<String> labelValues(@PathVariable String name,
 			@RequestParam(name = "match[]", required = false) List<String> match,
 			@RequestParam(required = false) String start, @RequestParam(required = false) String end) {
-		try {
-			if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
-				throw new BadData("invalid label name: \"" + name + "\"");
-			}
-			long[] range = range(start, end);
-			java.util.TreeSet<String> values = new java.util.TreeSet<>();
-			for (List<LabelMatcher> matchers : selectorsOrAll(match)) {
-				values.addAll(metrics.labelValues(name, matchers, Instant.ofEpochMilli(range[0]),
-						Instant.ofEpochMilli(range[1])));
-			}
-			return ok(PrometheusJson.strings(List.copyOf(values)));
+		if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*")) {
+			throw new BadData("invalid label name: \"" + name + "\"");
 		}
-		catch (BadData ex) {
-			return badData(ex.getMessage());
+		long[] range = range(start, end);
+		java.util.TreeSet<String> values = new java.util.TreeSet<>();
+		for (List<LabelMatcher> matchers : selectorsOrAll(match)) {
+			values.addAll(metrics.labelValues(name, matchers, Instant.ofEpochMilli(range[0]),
+					Instant.ofEpochMilli(range[1])));
 		}
+		return ok(PrometheusJson.strings(List.copyOf(values)));
 	}
 
 	@PostMapping(path = "/import/prometheus")
@@ -329,6 +297,16 @@ class PrometheusApiController {
 
 	private static ResponseEntity<String> ok(String json) {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+	}
+
+	@ExceptionHandler(BadData.class)
+	ResponseEntity<String> badData(BadData ex) {
+		return badData(ex.getMessage());
+	}
+
+	@ExceptionHandler(QueryException.class)
+	ResponseEntity<String> failedQuery(QueryException ex) {
+		return error(HttpStatus.UNPROCESSABLE_CONTENT, "execution", ex.getMessage());
 	}
 
 	private static ResponseEntity<String> badData(String message) {

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
  * and alerting for a service that no longer exists.
  */
 @Component
-class CheckReferences implements ServiceReferences {
+class ServicesWithChecks implements ServiceReferences {
 
 	private static final int NAMED = 3;
 
 	private final JdbcClient jdbc;
 
-	CheckReferences(JdbcClient jdbc) {
+	ServicesWithChecks(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
