@@ -287,8 +287,15 @@ class AlertDispatcher implements SmartLifecycle {
 		}
 		String detail = "Notice #" + sequence + " (" + notice.status() + ") to receiver " + route.receiver() + ", "
 				+ how;
+		// an alert's history notes the notice that first told the receiver it fires and
+		// the
+		// one that told it resolved; repeats of a large group would otherwise add a row
+		// for
+		// every member on every flush (the delivery log has each notice)
 		List<AlertHistory.Entry> entries = new ArrayList<>();
 		decision.firing()
+			.stream()
+			.filter(a -> !group.state().notified().contains(a.fingerprint()))
 			.forEach(a -> entries.add(new AlertHistory.Entry(a.fingerprint(), now, "notified", "Firing in " + detail)));
 		decision.resolved()
 			.forEach(a -> entries

@@ -2,11 +2,12 @@ package dev.watchkeeper.incident;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import dev.watchkeeper.alerting.AlertEvents;
@@ -132,27 +133,27 @@ class AlertIncidents {
 			.param("sequence", notice.sequence())
 			.param("now", Timestamp.from(now))
 			.update();
-		List<String> fired = new ArrayList<>();
-		List<String> resolved = new ArrayList<>();
-		for (AlertEvents.GroupAlert alert : notice.firing()) {
-			if (upsert(incidentId, alert, "firing", now)) {
-				fired.add(name(alert));
-			}
-		}
-		for (AlertEvents.GroupAlert alert : notice.resolved()) {
-			if (upsert(incidentId, alert, "resolved", now)) {
-				resolved.add(name(alert));
-			}
-		}
+		List<String> fired = upsert(incidentId, notice.firing(), "firing", now);
+		List<String> resolved = upsert(incidentId, notice.resolved(), "resolved", now);
 		if (!fired.isEmpty()) {
-			ledger.record(incidentId, now, "alerts", "Alerts firing: " + String.join(", ", fired), ALERTING,
+			ledger.record(incidentId, now, "alerts", "Alerts firing: " + names(fired), ALERTING,
 					Map.of("groupKey", notice.groupKey(), "count", fired.size()));
 		}
 		if (!resolved.isEmpty()) {
-			ledger.record(incidentId, now, "alerts", "Alerts resolved: " + String.join(", ", resolved), ALERTING,
+			ledger.record(incidentId, now, "alerts", "Alerts resolved: " + names(resolved), ALERTING,
 					Map.of("groupKey", notice.groupKey(), "count", resolved.size()));
 			autoResolve(incidentId);
 		}
+	}
+
+	/** How many alert names a timeline entry lists before it counts the rest. */
+	static final int NAMES_LISTED = 20;
+
+	static String names(List<String> names) {
+		if (names.size() <= NAMES_LISTED) {
+			return String.join(", ", names);
+		}
+		return String.join(", ", names.subList(0, NAMES_LISTED)) + " and " + (names.size() - NAMES_LISTED) + " more";
 	}
 
 	/**
@@ -179,31 +180,61 @@ class AlertIncidents {
 		}
 	}
 
-	/** Inserts or updates an attached alert; true when it is new or changed state. */
-	private boolean upsert(UUID incidentId, AlertEvents.GroupAlert alert, String status, Instant now) {
-		Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
-		return jdbc
+	/**
+	 * Inserts or updates the attached alerts in one statement, however large the group;
+	 * the names of those that are new or changed state, in the notice's order.
+	 */
+	private List<String> upsert(UUID incidentId, List<AlertEvents.GroupAlert> alerts, String status, Instant now) {
+		if (alerts.isEmpty()) {
+			return List.of();
+		}
+		int n = alerts.size();
+		String[] fingerprints = new String[n];
+		String[] alertnames = new String[n];
+		String[] labels = new String[n];
+		String[] summaries = new String[n];
+		String[] runbooks = new String[n];
+		String[] startsAt = new String[n];
+		String[] endsAt = new String[n];
+		for (int i = 0; i < n; i++) {
+			AlertEvents.GroupAlert alert = alerts.get(i);
+			Map<String, String> annotations = alert.annotations() == null ? Map.of() : alert.annotations();
+			fingerprints[i] = alert.fingerprint();
+			alertnames[i] = alert.labels().getOrDefault("alertname", alert.fingerprint());
+			labels[i] = json.writeValueAsString(alert.labels());
+			summaries[i] = annotations.get("summary");
+			runbooks[i] = annotations.get("runbook_url");
+			startsAt[i] = alert.startsAt().toString();
+			endsAt[i] = "resolved".equals(status) && alert.endsAt() != null ? alert.endsAt().toString() : null;
+		}
+		Set<String> changed = new HashSet<>(jdbc
 			.sql("""
 					INSERT INTO incident_alerts (incident_id, fingerprint, alertname, labels, summary, runbook_url, status,
 					  starts_at, ends_at, updated_at)
-					VALUES (:incident, :fingerprint, :alertname, CAST(:labels AS jsonb), :summary, :runbook, :status, :startsAt,
-					  :endsAt, :now)
+					SELECT :incident, f, a, CAST(l AS jsonb), s, r, :status, st, en, :now
+					  FROM unnest(CAST(:fingerprints AS text[]), CAST(:alertnames AS text[]), CAST(:labels AS text[]),
+					    CAST(:summaries AS text[]), CAST(:runbooks AS text[]), CAST(:startsAt AS timestamptz[]),
+					    CAST(:endsAt AS timestamptz[])) AS t(f, a, l, s, r, st, en)
 					ON CONFLICT (incident_id, fingerprint) DO UPDATE SET status = EXCLUDED.status, ends_at = EXCLUDED.ends_at,
 					  summary = EXCLUDED.summary, runbook_url = EXCLUDED.runbook_url, updated_at = EXCLUDED.updated_at
-					  WHERE incident_alerts.status <> EXCLUDED.status""")
+					  WHERE incident_alerts.status <> EXCLUDED.status
+					RETURNING fingerprint""")
 			.param("incident", incidentId)
-			.param("fingerprint", alert.fingerprint())
-			.param("alertname", alert.labels().getOrDefault("alertname", alert.fingerprint()))
-			.param("labels", json.writeValueAsString(alert.labels()))
-			.param("summary", annotations.get("summary"))
-			.param("runbook", annotations.get("runbook_url"))
 			.param("status", status)
-			.param("startsAt", Timestamp.from(alert.startsAt()))
-			.param("endsAt",
-					"resolved".equals(status) && alert.endsAt() != null ? Timestamp.from(alert.endsAt()) : null,
-					java.sql.Types.TIMESTAMP)
 			.param("now", Timestamp.from(now))
-			.update() > 0;
+			.param("fingerprints", fingerprints)
+			.param("alertnames", alertnames)
+			.param("labels", labels)
+			.param("summaries", summaries)
+			.param("runbooks", runbooks)
+			.param("startsAt", startsAt)
+			.param("endsAt", endsAt)
+			.query(String.class)
+			.list());
+		return alerts.stream()
+			.filter(alert -> changed.contains(alert.fingerprint()))
+			.map(AlertIncidents::name)
+			.toList();
 	}
 
 	private static String name(AlertEvents.GroupAlert alert) {

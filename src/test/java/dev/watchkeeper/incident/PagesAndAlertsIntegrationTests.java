@@ -191,6 +191,55 @@ class PagesAndAlertsIntegrationTests extends IncidentIntegrationTest {
 
 	}
 
+	@Test
+	void aLargeGroupIsAttachedWholeAndItsTimelineNamesTheFirstTwentyAndCountsTheRest() throws Exception {
+		String group = "group-" + UUID.randomUUID();
+		Instant started = clock.instant().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		List<AlertEvents.GroupAlert> firing = new java.util.ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			firing.add(new AlertEvents.GroupAlert("fp-" + i + "-" + group,
+					Map.of("alertname", "DiskFull", "service", "nowhere", "instance", "db-" + i),
+					Map.of("summary", "disk above 95 %", "runbook_url", "https://runbooks.example.com/disk"), "high",
+					started.plusSeconds(i), null, null));
+		}
+		UUID incidentId = transactions.execute(tx -> alertIncidents.take(notice(group, 1, firing, List.of())))
+			.orElseThrow();
+
+		assertThat(get("/api/v1/incidents/" + incidentId + "/alerts")).hasSize(30);
+		List<String> entries = alertEntries(incidentId);
+		assertThat(entries).hasSize(2);
+		assertThat(entries.get(1)).startsWith("Alerts firing: DiskFull nowhere (db-0), DiskFull nowhere (db-1)")
+			.contains("DiskFull nowhere (db-19)")
+			.doesNotContain("(db-20)")
+			.endsWith(" and 10 more");
+
+		// the repeat of an unchanged group changes nothing; one alert resolving is one
+		// line
+		transactions.execute(tx -> alertIncidents.take(notice(group, 2, firing, List.of())));
+		assertThat(alertEntries(incidentId)).hasSize(2);
+		var resolved = new AlertEvents.GroupAlert(firing.get(7).fingerprint(), firing.get(7).labels(),
+				firing.get(7).annotations(), "high", firing.get(7).startsAt(), clock.instant(), null);
+		transactions.execute(tx -> alertIncidents.take(notice(group, 3, firing.subList(8, 30), List.of(resolved))));
+		entries = alertEntries(incidentId);
+		assertThat(entries).hasSize(3);
+		assertThat(entries.get(2)).isEqualTo("Alerts resolved: DiskFull nowhere (db-7)");
+		List<String> statuses = new java.util.ArrayList<>();
+		get("/api/v1/incidents/" + incidentId + "/alerts")
+			.forEach(alert -> statuses.add(alert.get("status").asString()));
+		assertThat(statuses).hasSize(30).filteredOn("resolved"::equals).hasSize(1);
+	}
+
+	/** The texts of an incident's timeline entries from alerting, oldest first. */
+	private List<String> alertEntries(UUID incidentId) throws Exception {
+		List<String> texts = new java.util.ArrayList<>();
+		for (JsonNode entry : get("/api/v1/incidents/" + incidentId + "/timeline")) {
+			if ("alerts".equals(entry.path("kind").asString())) {
+				texts.add(entry.path("text").asString());
+			}
+		}
+		return texts;
+	}
+
 	private static AlertEvents.AlertGroupEscalated notice(String group, long sequence,
 			List<AlertEvents.GroupAlert> firing, List<AlertEvents.GroupAlert> resolved) {
 		return new AlertEvents.AlertGroupEscalated(group, "page", firing.isEmpty() ? "resolved" : "firing", "high",
