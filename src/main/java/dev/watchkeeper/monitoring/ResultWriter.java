@@ -3,11 +3,13 @@ package dev.watchkeeper.monitoring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +32,26 @@ class ResultWriter implements SmartLifecycle {
 
 	private final MonitoringSettings settings;
 
+	private final ThreadFactory threads;
+
+	/**
+	 * What the loop checks, set before its thread starts. Not the {@code thread} field: a
+	 * new thread can read that before {@link #start} has assigned it, end at once, and
+	 * leave every result queued and unwritten without a word.
+	 */
+	private volatile boolean running;
+
 	private volatile Thread thread;
 
+	@Autowired
 	ResultWriter(CheckOutcomes outcomes, MonitoringSettings settings) {
+		this(outcomes, settings, Thread.ofPlatform().name("check-results").daemon().factory());
+	}
+
+	ResultWriter(CheckOutcomes outcomes, MonitoringSettings settings, ThreadFactory threads) {
 		this.outcomes = outcomes;
 		this.settings = settings;
+		this.threads = threads;
 	}
 
 	void add(Outcome outcome) {
@@ -45,17 +62,21 @@ class ResultWriter implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		thread = Thread.ofPlatform().name("check-results").daemon().start(this::loop);
+		running = true;
+		Thread loop = threads.newThread(this::loop);
+		thread = loop;
+		loop.start();
 	}
 
 	@Override
 	public void stop() {
-		Thread running = thread;
+		running = false;
+		Thread loop = thread;
 		thread = null;
-		if (running != null) {
-			running.interrupt();
+		if (loop != null) {
+			loop.interrupt();
 			try {
-				running.join(10_000);
+				loop.join(10_000);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -73,12 +94,12 @@ class ResultWriter implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return thread != null;
+		return running;
 	}
 
 	private void loop() {
 		long pause = settings.writeInterval().toMillis();
-		while (thread != null) {
+		while (running) {
 			try {
 				Outcome first = queue.poll(pause, TimeUnit.MILLISECONDS);
 				if (first != null) {
