@@ -319,7 +319,7 @@ class AlertStore {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM alerting_alerts
 				WHERE labels @> CAST(:labels AS jsonb)
-				  AND (ends_at > :now OR fingerprint = ANY(CAST(:notified AS text[])))""")
+				  AND (ends_at > :now OR fingerprint IN (SELECT unnest(CAST(:notified AS text[]))))""")
 			.param("labels", json.writeValueAsString(groupLabels))
 			.param("notified", notified.toArray(String[]::new))
 			.param("now", Timestamp.from(now))

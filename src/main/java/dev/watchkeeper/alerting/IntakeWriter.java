@@ -1,13 +1,18 @@
 package dev.watchkeeper.alerting;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 import dev.watchkeeper.platform.DomainException;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -29,6 +34,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are on disk.
  *
  * <p>
+ * With several writers, a writer takes only requests that share no alert with a group
+ * another writer is writing, nor with an earlier request it leaves waiting: the database
+ * locks each alert's fingerprint for the whole transaction, so a writer that took an
+ * overlapping request would only wait for the other's commit while holding locks of its
+ * own, and requests about the same alert are still written in the order they arrived. The
+ * fingerprint locks stay, for writers on other nodes and for other writers of alerts.
+ *
+ * <p>
  * A group fails as a whole only when the database does; then each of its requests is
  * written alone, so one request cannot fail another.
  */
@@ -46,7 +59,16 @@ class IntakeWriter implements SmartLifecycle {
 
 	private final IntakeSettings settings;
 
-	private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+	/** Guards {@link #waiting} and {@link #inFlight}. */
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Signalled when a request arrives or a group's write ends. */
+	private final Condition changed = lock.newCondition();
+
+	private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+
+	/** The fingerprints of the groups writers are writing now. */
+	private final Set<String> inFlight = new HashSet<>();
 
 	private final List<Thread> threads = new ArrayList<>();
 
@@ -64,8 +86,15 @@ class IntakeWriter implements SmartLifecycle {
 			.register(registry);
 	}
 
-	/** A request waiting for its write. */
-	private record Pending(AlertIntake.Batch batch, CompletableFuture<Alerts.Receipt> result) {
+	/** A request waiting for its write, with the fingerprints it writes. */
+	private record Pending(AlertIntake.Batch batch, Set<String> fingerprints,
+			CompletableFuture<Alerts.Receipt> result) {
+
+		Pending(AlertIntake.Batch batch) {
+			this(batch, batch.alerts().stream().map(AlertIntake.Posted::fingerprint).collect(Collectors.toSet()),
+					new CompletableFuture<>());
+		}
+
 	}
 
 	/**
@@ -76,8 +105,15 @@ class IntakeWriter implements SmartLifecycle {
 		if (!running) {
 			throw busy("Alert intake is starting or stopping");
 		}
-		Pending pending = new Pending(batch, new CompletableFuture<>());
-		queue.add(pending);
+		Pending pending = new Pending(batch);
+		lock.lock();
+		try {
+			waiting.add(pending);
+			changed.signal();
+		}
+		finally {
+			lock.unlock();
+		}
 		try {
 			return pending.result().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -98,7 +134,13 @@ class IntakeWriter implements SmartLifecycle {
 
 	/** How many requests wait for a writer now. */
 	int queued() {
-		return queue.size();
+		lock.lock();
+		try {
+			return waiting.size();
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	private static DomainException busy(String message) {
@@ -126,10 +168,16 @@ class IntakeWriter implements SmartLifecycle {
 			}
 		}
 		threads.clear();
-		Pending left;
-		while ((left = queue.poll()) != null) {
-			left.result().completeExceptionally(busy("Alert intake is stopping"));
+		List<Pending> left;
+		lock.lock();
+		try {
+			left = List.copyOf(waiting);
+			waiting.clear();
 		}
+		finally {
+			lock.unlock();
+		}
+		left.forEach(pending -> pending.result().completeExceptionally(busy("Alert intake is stopping")));
 	}
 
 	@Override
@@ -146,28 +194,89 @@ class IntakeWriter implements SmartLifecycle {
 	}
 
 	private void loop() {
-		while (running || !queue.isEmpty()) {
-			Pending first;
+		while (true) {
+			List<Pending> group;
 			try {
-				first = queue.poll(200, TimeUnit.MILLISECONDS);
+				group = take();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			if (first == null) {
+			if (group == null) {
+				return;
+			}
+			if (group.isEmpty()) {
 				continue;
 			}
-			List<Pending> group = new ArrayList<>();
-			group.add(first);
-			int alerts = first.batch().alerts().size();
-			Pending next;
-			while (alerts < settings.maxAlertsPerCommit() && (next = queue.poll()) != null) {
-				group.add(next);
-				alerts += next.batch().alerts().size();
+			try {
+				write(group);
 			}
-			write(group);
+			finally {
+				lock.lock();
+				try {
+					group.forEach(pending -> inFlight.removeAll(pending.fingerprints()));
+					changed.signalAll();
+				}
+				finally {
+					lock.unlock();
+				}
+			}
 		}
+	}
+
+	/**
+	 * The next group to write, its fingerprints marked in flight: waiting requests in
+	 * arrival order, each taken unless it shares an alert with another writer's group or
+	 * with an earlier request left waiting, up to the alert limit. Empty when nothing
+	 * could be taken for a while (so the loop sees {@code running} change); null when
+	 * stopped and drained.
+	 */
+	private List<Pending> take() throws InterruptedException {
+		lock.lock();
+		try {
+			while (true) {
+				if (!running && waiting.isEmpty()) {
+					return null;
+				}
+				List<Pending> group = new ArrayList<>();
+				Set<String> skipped = new HashSet<>();
+				int alerts = 0;
+				for (var it = waiting.iterator(); it.hasNext() && alerts < settings.maxAlertsPerCommit();) {
+					Pending next = it.next();
+					if (overlaps(next.fingerprints(), inFlight) || overlaps(next.fingerprints(), skipped)) {
+						skipped.addAll(next.fingerprints());
+						continue;
+					}
+					// requests in one group may share alerts: one transaction writes them
+					// in order
+					it.remove();
+					group.add(next);
+					alerts += next.batch().alerts().size();
+				}
+				if (!group.isEmpty()) {
+					group.forEach(pending -> inFlight.addAll(pending.fingerprints()));
+					return group;
+				}
+				if (!changed.await(200, TimeUnit.MILLISECONDS)) {
+					return List.of();
+				}
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private static boolean overlaps(Set<String> a, Set<String> b) {
+		Set<String> small = a.size() <= b.size() ? a : b;
+		Set<String> large = small == a ? b : a;
+		for (String fingerprint : small) {
+			if (large.contains(fingerprint)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private void write(List<Pending> group) {

@@ -1,7 +1,9 @@
 package dev.watchkeeper.alerting;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -44,8 +46,12 @@ class IntakeWriterTests {
 		writer.stop();
 	}
 
-	private static AlertIntake.Batch batch(String source) {
-		return new AlertIntake.Batch(List.of(), source);
+	private static AlertIntake.Batch batch(String source, String... fingerprints) {
+		Instant now = Instant.parse("2026-11-24T12:00:00Z");
+		return new AlertIntake.Batch(java.util.Arrays.stream(fingerprints)
+			.map(fp -> new AlertIntake.Posted(fp, Map.of("alertname", fp), Map.of(), 0, now, now.plusSeconds(300),
+					null))
+			.toList(), source);
 	}
 
 	/** Each batch's receipt names its source as its only fingerprint. */
@@ -126,6 +132,57 @@ class IntakeWriterTests {
 	}
 
 	@Test
+	void aSecondWriterTakesOnlyRequestsThatShareNoAlertWithTheGroupBeingWrittenAndKeepsTheirOrder() throws Exception {
+		IntakeWriter two = new IntakeWriter(intake, new TransactionTemplate(new NoTransactions()),
+				new IntakeSettings(2, 2048), registry);
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		CountDownLatch otherWritten = new CountDownLatch(1);
+		when(intake.store(anyList())).thenAnswer(call -> {
+			List<AlertIntake.Batch> batches = call.getArgument(0);
+			written.add(batches.stream().map(AlertIntake.Batch::source).toList());
+			if (batches.get(0).source().equals("first")) {
+				firstStarted.countDown();
+				releaseFirst.await(10, TimeUnit.SECONDS);
+			}
+			if (batches.stream().anyMatch(b -> b.source().equals("other"))) {
+				otherWritten.countDown();
+			}
+			return receipts(batches);
+		});
+		two.start();
+		try (ExecutorService senders = Executors.newFixedThreadPool(4)) {
+			Future<Alerts.Receipt> first = senders.submit(() -> two.write(batch("first", "fp-a", "fp-b")));
+			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<Alerts.Receipt> same = senders.submit(() -> two.write(batch("same", "fp-b")));
+			waitForQueued(two, 1);
+			Future<Alerts.Receipt> after = senders.submit(() -> two.write(batch("after", "fp-b", "fp-c")));
+			waitForQueued(two, 2);
+			Future<Alerts.Receipt> other = senders.submit(() -> two.write(batch("other", "fp-d")));
+
+			assertThat(otherWritten.await(10, TimeUnit.SECONDS))
+				.as("a request sharing no alert is written while the first group still commits")
+				.isTrue();
+			assertThat(other.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("other");
+			assertThat(same.isDone()).as("a request about an alert being written waits for that write").isFalse();
+			assertThat(two.queued()).isEqualTo(2);
+
+			releaseFirst.countDown();
+			assertThat(first.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("first");
+			assertThat(same.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("same");
+			assertThat(after.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("after");
+		}
+		finally {
+			two.stop();
+		}
+		assertThat(written).as("the two that share an alert with each other are written together, in order")
+			.contains(List.of("same", "after"));
+		List<String> order = written.stream().flatMap(List::stream).toList();
+		assertThat(order).containsSubsequence("first", "same", "after");
+		assertThat(order.indexOf("other")).isLessThan(order.indexOf("same"));
+	}
+
+	@Test
 	void aWriterThatIsNotRunningTurnsRequestsAwayWithRetryAfter() {
 		assertThatThrownBy(() -> writer.write(batch("early")))
 			.isInstanceOfSatisfying(dev.watchkeeper.platform.DomainException.class, ex -> {
@@ -136,6 +193,10 @@ class IntakeWriterTests {
 
 	/** Waits until this many requests wait in the writer's queue. */
 	private void waitForQueued(int count) throws InterruptedException {
+		waitForQueued(writer, count);
+	}
+
+	private static void waitForQueued(IntakeWriter writer, int count) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
 		while (writer.queued() < count && System.nanoTime() < deadline) {
 			Thread.sleep(5);
