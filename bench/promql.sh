@@ -3,15 +3,19 @@
 # SERIES series x MINUTES at 15 s resolution, Watchkeeper against the real Prometheus 2.42 on the
 # same data, as a ratio; (c) samples ingested per second through the text-format import.
 #
-#   bench/promql.sh [-s SERIES] [-m MINUTES] [-n REPEATS] [-w WARMUP]
-#                   defaults: 10000 series, 60 minutes, 10 timed runs of each query after 20
-#                   untimed ones (the JIT compiles the evaluator's loops meanwhile)
+#   bench/promql.sh [-s SERIES] [-m MINUTES] [-n ROUNDS] [-w WARMUP]
+#                   defaults: 10000 series, 60 minutes, 10 timed rounds of each query after 20
+#                   untimed requests (the JIT compiles the evaluator's loops meanwhile)
 #
 # The same generated series (bench/promql-data.py) are imported into Watchkeeper and backfilled
-# into Prometheus with promtool. Each query runs WARMUP times untimed, then REPEATS times per engine,
-# alternating, as an instant query at the end of the data and as a range query over the whole
-# hour at a 15 s step; the median of curl's total time is reported. Everything listens on
-# 127.0.0.1; every process started here is stopped by its PID.
+# into Prometheus with promtool. Each query runs as an instant query at the end of the data and as
+# a range query over the whole hour at a 15 s step (after 3,000 untimed `time()` queries to each
+# engine, so that the JVM has compiled its request path): WARMUP times untimed, then ROUNDS rounds per
+# engine, alternating. A round is one curl run of 1 + KEPT requests over one connection: the
+# first pays for opening it (the "new connection" columns), the others reuse it the way Grafana,
+# a rule evaluator or any pooled HTTP client does (the main columns). The medians of curl's total
+# time are reported. Everything listens on 127.0.0.1; every process started here is stopped by
+# its PID.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -20,13 +24,15 @@ series=10000
 minutes=60
 repeats=10
 warmup=20
+kept=3
+http_warmup=3000
 while getopts "s:m:n:w:h" opt; do
   case $opt in
     s) series=$OPTARG ;;
     m) minutes=$OPTARG ;;
     n) repeats=$OPTARG ;;
     w) warmup=$OPTARG ;;
-    *) sed -n '2,14p' "$0"; exit 2 ;;
+    *) sed -n '2,17p' "$0"; exit 2 ;;
   esac
 done
 [[ $series =~ ^[0-9]+$ ]] && [ "$series" -ge 100 ] && [ "$series" -le 100000 ] || { echo "-s must be 100..100000" >&2; exit 2; }
@@ -90,14 +96,28 @@ queries=(
   'sum by (instance) (rate(http_requests_total{status=~"5.."}[5m])) / sum by (instance) (rate(http_requests_total[5m]))'
 )
 
-# timed URL AUTH PARAMS...: curl's total time in ms for one POST form request
-timed() {
-  local url=$1 auth=$2; shift 2
-  local args=()
-  for p in "$@"; do args+=(--data-urlencode "$p"); done
-  curl -s -o /dev/null -w '%{time_total}\n' --max-time 120 ${auth:+-H "Authorization: Bearer $auth"} "${args[@]}" "$url" \
-    | awk '{printf "%.2f\n", $1 * 1000}'
+# batch URL AUTH COUNT PARAMS...: COUNT identical POST form requests in one curl run, which keeps
+# the connection open between them; prints each one's total time in ms, the first one's including
+# opening the connection
+batch() {
+  local url=$1 auth=$2 count=$3; shift 3
+  local one=(-s -o /dev/null -w '%{time_total}\n' --max-time 120 ${auth:+-H "Authorization: Bearer $auth"})
+  for p in "$@"; do one+=(--data-urlencode "$p"); done
+  one+=("$url")
+  local args=("${one[@]}")
+  for _ in $(seq 2 "$count"); do args+=(--next "${one[@]}"); done
+  curl "${args[@]}" | awk '{printf "%.3f\n", $1 * 1000}'
 }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+# The JVM compiles a request's path (HTTP, security, JSON) after some thousands of requests; a
+# server answers queries all day, so both engines first get the same untimed requests.
+log "warming both engines' request paths with $http_warmup requests each"
+for _ in $(seq 1 $((http_warmup / 500))); do
+  batch "$APP_URL/prometheus/api/v1/query" "$BENCH_ADMIN_TOKEN" 500 "query=time()" "time=$end" >/dev/null
+  batch "http://127.0.0.1:$prom_port/api/v1/query" "" 500 "query=time()" "time=$end" >/dev/null
+done
 
 echo "# PromQL benchmark: $count series x $minutes min at 15 s ($samples samples)"
 machine_summary
@@ -105,22 +125,30 @@ echo "prometheus: $(prometheus --version 2>&1 | head -1)"
 echo
 echo "(c) import: $samples samples in $ingest_ms ms = $(( samples * 1000 / (ingest_ms > 0 ? ingest_ms : 1) )) samples/s"
 echo
-echo "(b) median latency of $repeats runs after $warmup untimed (ms); ratio = Watchkeeper / Prometheus"
-echo "| query | kind | Watchkeeper | Prometheus | ratio |"
-echo "| --- | --- | ---: | ---: | ---: |"
+echo "(b) median latency in ms after $warmup untimed requests; ratio = Watchkeeper / Prometheus"
+echo "    open connection: $repeats rounds x $kept requests; new connection: the first request of each round"
+echo "| query | kind | Watchkeeper | Prometheus | ratio | new conn. Watchkeeper | new conn. Prometheus | ratio |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 for q in "${queries[@]}"; do
   for kind in instant range; do
     if [ $kind = instant ]; then path=query; params=("query=$q" "time=$end")
     else path=query_range; params=("query=$q" "start=$((start + 300))" "end=$end" "step=15"); fi
-    wk_times=() prom_times=()
-    for i in $(seq 1 $((repeats + warmup))); do
-      w=$(timed "$APP_URL/prometheus/api/v1/$path" "$BENCH_ADMIN_TOKEN" "${params[@]}")
-      p=$(timed "http://127.0.0.1:$prom_port/api/v1/$path" "" "${params[@]}")
-      if [ "$i" -gt "$warmup" ]; then wk_times+=("$w"); prom_times+=("$p"); fi
+    wk_url="$APP_URL/prometheus/api/v1/$path"
+    prom_url="http://127.0.0.1:$prom_port/api/v1/$path"
+    if [ "$warmup" -gt 0 ]; then
+      batch "$wk_url" "$BENCH_ADMIN_TOKEN" "$warmup" "${params[@]}" >/dev/null
+      batch "$prom_url" "" "$warmup" "${params[@]}" >/dev/null
+    fi
+    : >"$work/wk.ms"; : >"$work/prom.ms"
+    for _ in $(seq 1 "$repeats"); do
+      batch "$wk_url" "$BENCH_ADMIN_TOKEN" $((kept + 1)) "${params[@]}" >>"$work/wk.ms"
+      batch "$prom_url" "" $((kept + 1)) "${params[@]}" >>"$work/prom.ms"
     done
-    wk=$(printf '%s\n' "${wk_times[@]}" | median)
-    pm=$(printf '%s\n' "${prom_times[@]}" | median)
-    ratio=$(awk -v a="$wk" -v b="$pm" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
-    echo "| \`$q\` | $kind | $wk | $pm | $ratio |"
+    # every (kept + 1)th line is a round's first request, on a new connection
+    wk=$(awk -v k=$((kept + 1)) 'NR % k != 1' "$work/wk.ms" | median)
+    pm=$(awk -v k=$((kept + 1)) 'NR % k != 1' "$work/prom.ms" | median)
+    wk_new=$(awk -v k=$((kept + 1)) 'NR % k == 1' "$work/wk.ms" | median)
+    pm_new=$(awk -v k=$((kept + 1)) 'NR % k == 1' "$work/prom.ms" | median)
+    echo "| \`$q\` | $kind | $wk | $pm | $(ratio "$wk" "$pm") | $wk_new | $pm_new | $(ratio "$wk_new" "$pm_new") |"
   done
 done

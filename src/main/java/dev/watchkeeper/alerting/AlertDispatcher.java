@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
 
 import dev.watchkeeper.notification.Notice;
 import dev.watchkeeper.notification.NoticeAlert;
@@ -67,7 +68,16 @@ class AlertDispatcher implements SmartLifecycle {
 
 	private final ObjectProvider<AlertSuppressions> suppressions;
 
+	private final IntakeWriter intake;
+
 	private static final Duration RETRY_FAILED = Duration.ofMinutes(1);
+
+	/**
+	 * The longest pause between two group flushes while posted alerts wait for their
+	 * write: a burst of large groups falling due together must not hold up intake, whose
+	 * senders wait for their answer, while a notice can afford a few milliseconds.
+	 */
+	static final Duration YIELD_TO_INTAKE = Duration.ofMillis(20);
 
 	private volatile boolean running;
 
@@ -80,8 +90,9 @@ class AlertDispatcher implements SmartLifecycle {
 			Notifications notifications, AlertHistory history, DispatchSignal signal, DispatchSettings settings,
 			TransactionTemplate transactions, Clock clock,
 			@Value("${watchkeeper.notification.external-url:http://localhost:8000}") String externalUrl,
-			ApplicationEventPublisher events, ObjectProvider<AlertSuppressions> suppressions) {
+			ApplicationEventPublisher events, ObjectProvider<AlertSuppressions> suppressions, IntakeWriter intake) {
 		this.events = events;
+		this.intake = intake;
 		this.suppressions = suppressions;
 		this.groups = groups;
 		this.alerts = alerts;
@@ -165,8 +176,17 @@ class AlertDispatcher implements SmartLifecycle {
 				transactions.executeWithoutResult(s -> groups.postpone(key, clock.instant().plus(RETRY_FAILED)));
 			}
 			flushed++;
+			yieldToIntake();
 		}
 		return flushed;
+	}
+
+	/** Waits up to {@link #YIELD_TO_INTAKE} while posted alerts wait for a writer. */
+	private void yieldToIntake() {
+		long deadline = System.nanoTime() + YIELD_TO_INTAKE.toNanos();
+		while (running && intake.queued() > 0 && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(1_000_000);
+		}
 	}
 
 	boolean flushOne() {
