@@ -4,14 +4,14 @@
 # same data, as a ratio; (c) samples ingested per second through the text-format import.
 #
 #   bench/promql.sh [-s SERIES] [-m MINUTES] [-n ROUNDS] [-w WARMUP]
-#                   defaults: 10000 series, 60 minutes, 10 timed rounds of each query after 20
-#                   untimed requests (the JIT compiles the evaluator's loops meanwhile)
+#                   defaults: 10000 series, 60 minutes, 10 timed rounds of each query after at
+#                   least 20 untimed requests and 10 s of them
 #
 # The same generated series (bench/promql-data.py) are imported into Watchkeeper and backfilled
 # into Prometheus with promtool. Each query runs as an instant query at the end of the data and as
-# a range query over the whole hour at a 15 s step (after 3,000 untimed `time()` queries to each
-# engine, so that the JVM has compiled its request path): WARMUP times untimed, then ROUNDS rounds per
-# engine, alternating. A round is one curl run of 1 + KEPT requests over one connection: the
+# a range query over the whole hour at a 15 s step: untimed to each engine until it was sent at
+# least WARMUP times and for 10 s (the JVM compiles the request's path meanwhile), then ROUNDS
+# rounds per engine, alternating. A round is one curl run of 1 + KEPT requests over one connection: the
 # first pays for opening it (the "new connection" columns), the others reuse it the way Grafana,
 # a rule evaluator or any pooled HTTP client does (the main columns). The medians of curl's total
 # time are reported. Everything listens on 127.0.0.1; every process started here is stopped by
@@ -25,7 +25,7 @@ minutes=60
 repeats=10
 warmup=20
 kept=3
-http_warmup=3000
+warm_seconds=10
 while getopts "s:m:n:w:h" opt; do
   case $opt in
     s) series=$OPTARG ;;
@@ -111,13 +111,18 @@ batch() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
-# The JVM compiles a request's path (HTTP, security, JSON) after some thousands of requests; a
-# server answers queries all day, so both engines first get the same untimed requests.
-log "warming both engines' request paths with $http_warmup requests each"
-for _ in $(seq 1 $((http_warmup / 500))); do
-  batch "$APP_URL/prometheus/api/v1/query" "$BENCH_ADMIN_TOKEN" 500 "query=time()" "time=$end" >/dev/null
-  batch "http://127.0.0.1:$prom_port/api/v1/query" "" 500 "query=time()" "time=$end" >/dev/null
-done
+# warm URL AUTH PARAMS...: untimed requests until at least WARMUP were sent and WARM_SECONDS have
+# passed; the JVM compiles a query's path (HTTP, security, evaluation, JSON) after some thousands
+# of requests, and a server answers the same dashboard queries all day
+warm() {
+  local url=$1 auth=$2; shift 2
+  local sent=0 started
+  started=$(now_ms)
+  while [ "$sent" -lt "$warmup" ] || [ $(($(now_ms) - started)) -lt $((warm_seconds * 1000)) ]; do
+    batch "$url" "$auth" 20 "$@" >/dev/null
+    sent=$((sent + 20))
+  done
+}
 
 echo "# PromQL benchmark: $count series x $minutes min at 15 s ($samples samples)"
 machine_summary
@@ -125,7 +130,7 @@ echo "prometheus: $(prometheus --version 2>&1 | head -1)"
 echo
 echo "(c) import: $samples samples in $ingest_ms ms = $(( samples * 1000 / (ingest_ms > 0 ? ingest_ms : 1) )) samples/s"
 echo
-echo "(b) median latency in ms after $warmup untimed requests; ratio = Watchkeeper / Prometheus"
+echo "(b) median latency in ms after at least $warmup untimed requests and $warm_seconds s of them per query and engine; ratio = Watchkeeper / Prometheus"
 echo "    open connection: $repeats rounds x $kept requests; new connection: the first request of each round"
 echo "| query | kind | Watchkeeper | Prometheus | ratio | new conn. Watchkeeper | new conn. Prometheus | ratio |"
 echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -135,10 +140,8 @@ for q in "${queries[@]}"; do
     else path=query_range; params=("query=$q" "start=$((start + 300))" "end=$end" "step=15"); fi
     wk_url="$APP_URL/prometheus/api/v1/$path"
     prom_url="http://127.0.0.1:$prom_port/api/v1/$path"
-    if [ "$warmup" -gt 0 ]; then
-      batch "$wk_url" "$BENCH_ADMIN_TOKEN" "$warmup" "${params[@]}" >/dev/null
-      batch "$prom_url" "" "$warmup" "${params[@]}" >/dev/null
-    fi
+    warm "$wk_url" "$BENCH_ADMIN_TOKEN" "${params[@]}"
+    warm "$prom_url" "" "${params[@]}"
     : >"$work/wk.ms"; : >"$work/prom.ms"
     for _ in $(seq 1 "$repeats"); do
       batch "$wk_url" "$BENCH_ADMIN_TOKEN" $((kept + 1)) "${params[@]}" >>"$work/wk.ms"
