@@ -5,12 +5,12 @@
 #
 #   bench/promql.sh [-s SERIES] [-m MINUTES] [-n ROUNDS] [-w WARMUP]
 #                   defaults: 10000 series, 60 minutes, 10 timed rounds of each query after at
-#                   least 20 untimed requests and 10 s of them
+#                   least 20 untimed requests and 30 s of them
 #
 # The same generated series (bench/promql-data.py) are imported into Watchkeeper and backfilled
 # into Prometheus with promtool. Each query runs as an instant query at the end of the data and as
 # a range query over the whole hour at a 15 s step: untimed to each engine until it was sent at
-# least WARMUP times and for 10 s (the JVM compiles the request's path meanwhile), then ROUNDS
+# least WARMUP times and for 30 s (the JVM compiles the request's path meanwhile), then ROUNDS
 # rounds per engine, alternating. A round is one curl run of 1 + KEPT requests over one connection: the
 # first pays for opening it (the "new connection" columns), the others reuse it the way Grafana,
 # a rule evaluator or any pooled HTTP client does (the main columns). The medians of curl's total
@@ -25,7 +25,7 @@ minutes=60
 repeats=10
 warmup=20
 kept=3
-warm_seconds=10
+warm_seconds=30
 while getopts "s:m:n:w:h" opt; do
   case $opt in
     s) series=$OPTARG ;;
