@@ -5,15 +5,15 @@
 #
 #   bench/promql.sh [-s SERIES] [-m MINUTES] [-n ROUNDS] [-w WARMUP]
 #                   defaults: 10000 series, 60 minutes, 10 timed rounds of each query after at
-#                   least 20 untimed requests and 30 s of them
+#                   least 20 untimed requests and 20 s of them
 #
 # The same generated series (bench/promql-data.py) are imported into Watchkeeper and backfilled
 # into Prometheus with promtool. Each query runs as an instant query at the end of the data and as
 # a range query over the whole hour at a 15 s step: untimed to each engine until it was sent at
-# least WARMUP times and for 30 s (the JVM compiles the request's path meanwhile), then ROUNDS
-# rounds per engine, alternating. A round is one curl run of 1 + KEPT requests over one connection: the
-# first pays for opening it (the "new connection" columns), the others reuse it the way Grafana,
-# a rule evaluator or any pooled HTTP client does (the main columns). The medians of curl's total
+# least WARMUP times and for 20 s (the JVM compiles the request's path meanwhile), then ROUNDS
+# rounds per engine, alternating. A round is one curl run of ten requests over one connection: the
+# first pays for opening it (the "new connection" columns), the other nine reuse it the way
+# Grafana, a rule evaluator or any pooled HTTP client does (the main columns). The medians of curl's total
 # time are reported. Everything listens on 127.0.0.1; every process started here is stopped by
 # its PID.
 set -euo pipefail
@@ -24,8 +24,8 @@ series=10000
 minutes=60
 repeats=10
 warmup=20
-kept=3
-warm_seconds=30
+kept=9
+warm_seconds=20
 while getopts "s:m:n:w:h" opt; do
   case $opt in
     s) series=$OPTARG ;;
