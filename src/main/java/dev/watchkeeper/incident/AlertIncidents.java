@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 import dev.watchkeeper.alerting.AlertEvents;
 import dev.watchkeeper.catalog.Service;
@@ -17,8 +18,12 @@ import dev.watchkeeper.platform.Actor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opens incidents from alert groups whose receiver asks for one ({@code incident: true}):
@@ -48,9 +53,13 @@ class AlertIncidents {
 
 	private final ServiceIncidentSettings settings;
 
+	private final TransactionTemplate transactions;
+
 	AlertIncidents(Incidents incidents, IncidentLedger ledger, SeverityPolicy severities, Services services,
-			JdbcClient jdbc, JsonMapper json, ServiceIncidentSettings settings) {
+			JdbcClient jdbc, JsonMapper json, ServiceIncidentSettings settings, PlatformTransactionManager manager) {
 		this.settings = settings;
+		this.transactions = new TransactionTemplate(manager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.incidents = incidents;
 		this.ledger = ledger;
 		this.severities = severities;
@@ -59,9 +68,30 @@ class AlertIncidents {
 		this.json = json;
 	}
 
-	@ApplicationModuleListener
-	void on(AlertEvents.AlertGroupEscalated notice) {
-		take(notice);
+	/**
+	 * How many notices are taken in at once. A minute's worth of large groups falling due
+	 * together would otherwise each hold a database connection and a core while alert
+	 * intake waits for both; the others wait here, holding neither.
+	 */
+	static final int AT_ONCE = 2;
+
+	private final Semaphore working = new Semaphore(AT_ONCE);
+
+	/**
+	 * Takes the notice in after the flush that sent it committed, in a transaction of its
+	 * own (as {@code @ApplicationModuleListener} does), at most {@link #AT_ONCE} at a
+	 * time. The event publication registry keeps it until this returns.
+	 */
+	@Async
+	@TransactionalEventListener
+	void on(AlertEvents.AlertGroupEscalated notice) throws InterruptedException {
+		working.acquire();
+		try {
+			transactions.executeWithoutResult(status -> take(notice));
+		}
+		finally {
+			working.release();
+		}
 	}
 
 	/**
