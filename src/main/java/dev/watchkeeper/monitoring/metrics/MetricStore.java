@@ -3,6 +3,8 @@ package dev.watchkeeper.monitoring.metrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,34 +190,60 @@ public final class MetricStore {
 		return List.copyOf(values);
 	}
 
+	/**
+	 * The series all matchers accept. Each matcher that rejects the empty value selects
+	 * exactly the series in its postings (one list for {@code =}, the union over matching
+	 * values otherwise); these are intersected from the shortest up. Only the matchers
+	 * that accept the empty value (such as {@code a!="x"}) are then checked per series.
+	 */
 	private List<MemSeries> matching(List<LabelMatcher> matchers) {
 		structure.readLock().lock();
 		try {
-			int[] candidates = null;
+			List<Ids> lists = new ArrayList<>(matchers.size());
+			List<LabelMatcher> perSeries = new ArrayList<>(matchers.size());
 			for (LabelMatcher m : matchers) {
 				if (m.matchesEmpty()) {
+					perSeries.add(m);
 					continue;
 				}
-				int[] ids = postingsFor(m);
-				candidates = (candidates == null) ? ids : Postings.intersect(candidates, ids);
-				if (candidates.length == 0) {
+				Map<String, Postings> values = postings.get(m.name());
+				if (values == null) {
 					return List.of();
+				}
+				if (m.type() == LabelMatcher.Type.EQUAL) {
+					Postings p = values.get(m.value());
+					if (p == null || p.isEmpty()) {
+						return List.of();
+					}
+					lists.add(new Ids(p.view(), p.size()));
+				}
+				else {
+					int[] ids = union(values, m);
+					if (ids.length == 0) {
+						return List.of();
+					}
+					lists.add(new Ids(ids, ids.length));
 				}
 			}
 			List<MemSeries> out = new ArrayList<>();
-			if (candidates == null) {
+			if (lists.isEmpty()) {
 				for (MemSeries s : byId) {
-					if (s != null && accepts(s.labels, matchers)) {
+					if (s != null && accepts(s.labels, perSeries)) {
 						out.add(s);
 					}
 				}
+				return out;
 			}
-			else {
-				for (int id : candidates) {
-					MemSeries s = byId.get(id);
-					if (s != null && accepts(s.labels, matchers)) {
-						out.add(s);
-					}
+			lists.sort(Comparator.comparingInt(Ids::size));
+			int count = lists.get(0).size();
+			int[] candidates = Arrays.copyOf(lists.get(0).ids(), count);
+			for (int k = 1; k < lists.size() && count > 0; k++) {
+				count = Postings.retainAll(candidates, count, lists.get(k).ids(), lists.get(k).size());
+			}
+			for (int i = 0; i < count; i++) {
+				MemSeries s = byId.get(candidates[i]);
+				if (s != null && accepts(s.labels, perSeries)) {
+					out.add(s);
 				}
 			}
 			return out;
@@ -225,22 +253,19 @@ public final class MetricStore {
 		}
 	}
 
-	private int[] postingsFor(LabelMatcher m) {
-		Map<String, Postings> values = postings.get(m.name());
-		if (values == null) {
-			return new int[0];
-		}
-		if (m.type() == LabelMatcher.Type.EQUAL) {
-			Postings p = values.get(m.value());
-			return (p == null) ? new int[0] : p.toArray();
-		}
+	/** Sorted series ids, valid up to {@code size}. */
+	private record Ids(int[] ids, int size) {
+	}
+
+	/** Ids of the series whose value of the matcher's label it accepts, sorted. */
+	private static int[] union(Map<String, Postings> values, LabelMatcher m) {
 		List<int[]> lists = new ArrayList<>();
 		for (Map.Entry<String, Postings> e : values.entrySet()) {
 			if (m.matches(e.getKey())) {
 				lists.add(e.getValue().toArray());
 			}
 		}
-		return Postings.union(lists.toArray(new int[0][]));
+		return (lists.size() == 1) ? lists.get(0) : Postings.union(lists.toArray(new int[0][]));
 	}
 
 	private static boolean accepts(Labels labels, List<LabelMatcher> matchers) {

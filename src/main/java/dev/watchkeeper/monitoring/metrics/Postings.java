@@ -28,8 +28,20 @@ final class Postings {
 		return size == 0;
 	}
 
+	int size() {
+		return size;
+	}
+
 	int[] toArray() {
 		return Arrays.copyOf(ids, size);
+	}
+
+	/**
+	 * The ids themselves, valid up to {@link #size()}: only while the store's structure
+	 * lock is held, and not to be changed.
+	 */
+	int[] view() {
+		return ids;
 	}
 
 	/** Sorted union of several sorted id arrays. */
@@ -54,25 +66,44 @@ final class Postings {
 		return Arrays.copyOf(all, n);
 	}
 
-	static int[] intersect(int[] a, int[] b) {
-		int[] out = new int[Math.min(a.length, b.length)];
+	/**
+	 * Keeps in {@code kept[0..count)} the ids also in {@code other[0..otherSize)}, both
+	 * sorted; returns how many are kept. A short list is looked up in a much longer one
+	 * by binary search, so selecting a few series of a metric does not walk every series
+	 * of a common label value (such as {@code job="backend"}).
+	 */
+	static int retainAll(int[] kept, int count, int[] other, int otherSize) {
+		int n = 0;
+		if ((long) count * 16 < otherSize) {
+			int lo = 0;
+			for (int i = 0; i < count && lo < otherSize; i++) {
+				int at = Arrays.binarySearch(other, lo, otherSize, kept[i]);
+				if (at >= 0) {
+					kept[n++] = kept[i];
+					lo = at + 1;
+				}
+				else {
+					lo = -at - 1;
+				}
+			}
+			return n;
+		}
 		int i = 0;
 		int j = 0;
-		int n = 0;
-		while (i < a.length && j < b.length) {
-			if (a[i] < b[j]) {
+		while (i < count && j < otherSize) {
+			if (kept[i] < other[j]) {
 				i++;
 			}
-			else if (a[i] > b[j]) {
+			else if (kept[i] > other[j]) {
 				j++;
 			}
 			else {
-				out[n++] = a[i];
+				kept[n++] = kept[i];
 				i++;
 				j++;
 			}
 		}
-		return Arrays.copyOf(out, n);
+		return n;
 	}
 
 }

@@ -52,6 +52,40 @@ class MetricStoreTests {
 	}
 
 	@Test
+	void selectsAFewSeriesOfACommonLabelValueExactly() {
+		MetricStore store = store(1 << 30);
+		// job="backend" on 2,000 series, of which every 100th is "up" (20), some of them
+		// with instances removed by retention, so postings have gaps and lengths differ
+		// enough for the short list to be looked up in the long one
+		for (int i = 0; i < 2000; i++) {
+			String name = (i % 100 == 0) ? "up" : "requests";
+			store.append(Labels.of("__name__", name, "job", "backend", "instance", "i-" + i), 1000, i);
+		}
+		store.append(Labels.of("__name__", "up", "job", "worker", "instance", "w"), 30 * HOUR, 1);
+		store.append(Labels.of("__name__", "up", "job", "backend", "instance", "late"), 30 * HOUR, 1);
+		store.enforceLimits();
+		store.append(Labels.of("__name__", "up", "job", "backend", "instance", "new"), 47 * HOUR, 1);
+
+		assertThat(names(store, LabelMatcher.equal("__name__", "up"), LabelMatcher.equal("job", "backend")))
+			.containsExactlyInAnyOrder("up{instance=\"late\", job=\"backend\"}",
+					"up{instance=\"new\", job=\"backend\"}");
+		for (int i = 0; i < 2000; i++) {
+			String name = (i % 100 == 0) ? "up" : "requests";
+			store.append(Labels.of("__name__", name, "job", "backend", "instance", "i-" + i), 47 * HOUR, i);
+		}
+		assertThat(names(store, LabelMatcher.equal("__name__", "up"), LabelMatcher.equal("job", "backend")))
+			.hasSize(22);
+		assertThat(names(store, LabelMatcher.equal("job", "backend"), LabelMatcher.equal("__name__", "up"),
+				LabelMatcher.of("instance", LabelMatcher.Type.REGEX, "i-(1|2)?00")))
+			.containsExactlyInAnyOrder("up{instance=\"i-100\", job=\"backend\"}",
+					"up{instance=\"i-200\", job=\"backend\"}");
+		assertThat(names(store, LabelMatcher.equal("__name__", "up"),
+				LabelMatcher.of("job", LabelMatcher.Type.NOT_EQUAL, "backend")))
+			.containsExactly("up{instance=\"w\", job=\"worker\"}");
+		assertThat(names(store, LabelMatcher.equal("__name__", "up"), LabelMatcher.equal("job", "nobody"))).isEmpty();
+	}
+
+	@Test
 	void rejectsOutOfOrderSamplesAndKeepsStaleMarkersBitExact() {
 		MetricStore store = store(1 << 30);
 		Labels l = Labels.of("__name__", "x");
