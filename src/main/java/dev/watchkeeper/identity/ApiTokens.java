@@ -23,8 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bearer tokens for scripts and integrations. Secrets are random, shown once, stored as
- * SHA-256 hashes, scoped to a role no higher than their creator's, and checked on every
- * request, so a revoked token stops working at once.
+ * SHA-256 hashes and scoped to a role no higher than their creator's. What a secret
+ * stands for is read from the database at most once per {@link RecentCredentials#TTL} per
+ * node; a token revoked on this node stops working here at once, one revoked on another
+ * node within that TTL.
  */
 @Service
 public class ApiTokens {
@@ -37,12 +39,18 @@ public class ApiTokens {
 
 	private final TokenStore store;
 
+	private final CredentialChanges changes;
+
+	private final RecentCredentials<TokenStore.Bearer> recent;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ApiTokens(TokenStore store, ApplicationEventPublisher events, Clock clock) {
+	ApiTokens(TokenStore store, CredentialChanges changes, ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
+		this.changes = changes;
+		this.recent = new RecentCredentials<>(changes);
 		this.events = events;
 		this.clock = clock;
 	}
@@ -98,23 +106,27 @@ public class ApiTokens {
 			throw DomainException.notFound("API token", id);
 		}
 		if (store.revoke(id, clock.instant())) {
+			changes.changed();
 			events.publishEvent(new ApiTokenRevoked(token));
 		}
 	}
 
 	/**
 	 * The principal a bearer secret stands for, if it is valid now: one indexed read per
-	 * request (and a write at most once a minute per token), so a revoked token stops
-	 * working at once.
+	 * token and {@link RecentCredentials#TTL} (and a write at most once a minute per
+	 * token). Expiry and a disabled owner are judged on every request against the clock.
 	 */
 	public Optional<SignedIn> authenticate(String secret) {
 		if (secret == null || secret.isBlank() || secret.length() > 512) {
 			return Optional.empty();
 		}
+		String hash = hash(secret);
 		Instant now = clock.instant();
-		return store.findBearer(hash(secret)).filter(found -> found.activeAt(now)).map(found -> {
+		return recent.get(hash, now, store::findBearer).filter(found -> found.activeAt(now)).map(found -> {
 			if (found.touchDueAt(now)) {
 				store.touch(found.tokenId(), now);
+				// remembered, so the next requests within the TTL do not write again
+				recent.update(hash, found, found.usedAt(now));
 			}
 			Role effective = found.userRole().atLeast(found.tokenRole()) ? found.tokenRole() : found.userRole();
 			boolean session = "session".equals(found.kind());

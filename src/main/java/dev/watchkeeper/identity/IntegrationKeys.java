@@ -19,24 +19,20 @@ import dev.watchkeeper.platform.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Integration keys: bearer secrets for alert senders, bound to a catalog service or a
  * team, accepted only on the intake endpoints. Secrets are random, shown once and stored
- * as SHA-256 hashes. A valid key is remembered for at most {@link #CACHE_TTL} so that
- * intake does not query for it on every request; revoking drops it from this node's
- * memory when the revocation commits, so on this node it stops working at once and on
- * other nodes within one second.
+ * as SHA-256 hashes. A valid key is remembered for at most {@link RecentCredentials#TTL}
+ * so that intake does not query for it on every request; revoking it (or renaming or
+ * deleting its team) makes this node read it again once the change commits, so on this
+ * node a revoked key stops working at once and on other nodes within that TTL.
  */
 @Service
 public class IntegrationKeys {
 
 	/** Every integration key starts with this, which tells it from an API token. */
 	public static final String SECRET_PREFIX = "wki_";
-
-	static final Duration CACHE_TTL = Duration.ofSeconds(1);
 
 	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
@@ -48,29 +44,25 @@ public class IntegrationKeys {
 
 	private final ServiceDirectory services;
 
+	private final CredentialChanges changes;
+
+	private final RecentCredentials<IntegrationSender> recent;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	private final Map<String, Cached> byHash = new ConcurrentHashMap<>();
-
 	private final Map<UUID, Instant> touched = new ConcurrentHashMap<>();
 
-	IntegrationKeys(IntegrationKeyStore store, Teams teams, ServiceDirectory services, ApplicationEventPublisher events,
-			Clock clock) {
+	IntegrationKeys(IntegrationKeyStore store, Teams teams, ServiceDirectory services, CredentialChanges changes,
+			ApplicationEventPublisher events, Clock clock) {
 		this.store = store;
 		this.teams = teams;
 		this.services = services;
+		this.changes = changes;
+		this.recent = new RecentCredentials<>(changes);
 		this.events = events;
 		this.clock = clock;
-	}
-
-	private record Cached(IntegrationSender sender, long loadedAtNanos) {
-
-		boolean fresh(long nowNanos) {
-			return nowNanos - loadedAtNanos < CACHE_TTL.toNanos();
-		}
-
 	}
 
 	/**
@@ -125,18 +117,8 @@ public class IntegrationKeys {
 		}
 		IntegrationKey key = store.find(id).orElseThrow(() -> DomainException.notFound("Integration key", id));
 		if (store.revoke(id, clock.instant())) {
+			changes.changed();
 			events.publishEvent(new IntegrationKeyRevoked(key));
-		}
-		forget(id);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			// a request that read the key before the revocation committed may have cached
-			// it again
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					forget(id);
-				}
-			});
 		}
 	}
 
@@ -145,26 +127,23 @@ public class IntegrationKeys {
 		return secret != null && secret.startsWith(SECRET_PREFIX);
 	}
 
-	/** The sender a key stands for, if it exists and is not revoked. */
+	/**
+	 * The sender a key stands for, if it exists and is not revoked: read from the
+	 * database at most once per key and {@link RecentCredentials#TTL}.
+	 */
 	public Optional<IntegrationSender> authenticate(String secret) {
 		if (!looksLikeKey(secret) || secret.length() > 512) {
 			return Optional.empty();
 		}
-		String hash = ApiTokens.hash(secret);
-		long now = System.nanoTime();
-		Cached cached = byHash.get(hash);
-		if (cached != null && cached.fresh(now)) {
-			return Optional.of(cached.sender());
-		}
-		Optional<IntegrationKey> key = store.findByHash(hash).filter(IntegrationKey::active);
-		if (key.isEmpty()) {
-			byHash.remove(hash);
-			return Optional.empty();
-		}
-		IntegrationSender sender = sender(withCurrentServiceSlug(key.get()));
-		byHash.put(hash, new Cached(sender, now));
-		touch(sender.keyId());
-		return Optional.of(sender);
+		return recent.get(ApiTokens.hash(secret), clock.instant(), this::read);
+	}
+
+	private Optional<IntegrationSender> read(String hash) {
+		Optional<IntegrationSender> sender = store.findByHash(hash)
+			.filter(IntegrationKey::active)
+			.map(key -> sender(withCurrentServiceSlug(key)));
+		sender.ifPresent(found -> touch(found.keyId()));
+		return sender;
 	}
 
 	private void touch(UUID id) {
@@ -174,10 +153,6 @@ public class IntegrationKeys {
 			touched.put(id, at);
 			store.touch(id, at);
 		}
-	}
-
-	private void forget(UUID id) {
-		byHash.values().removeIf(cached -> cached.sender().keyId().equals(id));
 	}
 
 	private IntegrationKey withCurrentServiceSlug(IntegrationKey key) {

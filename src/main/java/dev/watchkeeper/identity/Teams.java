@@ -30,14 +30,17 @@ public class Teams {
 
 	private final List<TeamReferences> references;
 
+	private final CredentialChanges credentials;
+
 	private final Clock clock;
 
 	Teams(TeamStore store, Users users, ApplicationEventPublisher events, List<TeamReferences> references,
-			Clock clock) {
+			CredentialChanges credentials, Clock clock) {
 		this.references = List.copyOf(references);
 		this.store = store;
 		this.users = users;
 		this.events = events;
+		this.credentials = credentials;
 		this.clock = clock;
 	}
 
@@ -83,6 +86,8 @@ public class Teams {
 		catch (DuplicateKeyException ex) {
 			throw DomainException.conflict("slug-taken", "A team with slug " + draft.slug() + " already exists");
 		}
+		// the team's integration keys label alerts with its slug
+		credentials.changed();
 		Team after = store.find(id).orElseThrow();
 		events.publishEvent(new TeamChanged("team.updated", before, after));
 		return after;
@@ -97,6 +102,8 @@ public class Teams {
 			});
 		}
 		store.delete(id);
+		// the team's integration keys are deleted with it
+		credentials.changed();
 		events.publishEvent(new TeamChanged("team.deleted", before, null));
 	}
 

@@ -75,6 +75,12 @@ class TokenStore {
 			return lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(60));
 		}
 
+		/** This token as {@link TokenStore#touch} at {@code now} leaves it. */
+		Bearer usedAt(Instant now) {
+			return new Bearer(tokenId, tokenName, kind, tokenRole, expiresAt, now, userId, email, userName, userRole,
+					disabled);
+		}
+
 	}
 
 	Optional<ApiToken> find(UUID id) {

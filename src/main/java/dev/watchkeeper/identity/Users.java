@@ -33,12 +33,16 @@ public class Users {
 
 	private final TokenStore tokens;
 
+	private final CredentialChanges credentials;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	Users(UserStore store, Passwords passwords, TokenStore tokens, ApplicationEventPublisher events, Clock clock) {
+	Users(UserStore store, Passwords passwords, TokenStore tokens, CredentialChanges credentials,
+			ApplicationEventPublisher events, Clock clock) {
 		this.tokens = tokens;
+		this.credentials = credentials;
 		this.store = store;
 		this.passwords = passwords;
 		this.events = events;
@@ -139,6 +143,9 @@ public class Users {
 			// a disabled user's tokens stay dead if the user is enabled again later
 			tokens.revokeAllOf(id, clock.instant());
 		}
+		// a token acts with its owner's role and name, and not at all for a disabled
+		// owner
+		credentials.changed();
 		User after = get(id);
 		events.publishEvent(new UserEvents.UserUpdated(before, after));
 		return after;
@@ -154,6 +161,8 @@ public class Users {
 			throw DomainException.conflict("last-admin", "This is the last active admin");
 		}
 		store.delete(id);
+		// the user's tokens are deleted with them
+		credentials.changed();
 		events.publishEvent(new UserEvents.UserDeleted(user));
 	}
 

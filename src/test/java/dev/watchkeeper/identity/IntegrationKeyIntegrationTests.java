@@ -1,5 +1,6 @@
 package dev.watchkeeper.identity;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import dev.watchkeeper.IntegrationTest;
@@ -9,8 +10,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class IntegrationKeyIntegrationTests extends IntegrationTest {
 
@@ -115,6 +118,52 @@ class IntegrationKeyIntegrationTests extends IntegrationTest {
 		assertThat(alerts.valueStream()
 			.map(a -> a.get("labels").get("alertname").asString() + ":" + a.get("labels").get("team").asString()))
 			.containsExactlyInAnyOrder("Native:" + team.slug(), "Forwarded:someone-else");
+	}
+
+	@Test
+	void aRenamedTeamLabelsTheNextAlertWithItsNewSlug() throws Exception {
+		Team team = fixtures.team();
+		String secret = fixtures.integrationKey(null, team.slug());
+		assertThat(send("POST", "/api/v1/alerts", secret, """
+				[{"labels":{"alertname":"BeforeRename","run":"%s"}}]""".formatted(run)).statusCode()).isEqualTo(200);
+		String renamed = team.slug() + "-new";
+		var update = send("PUT", "/api/v1/teams/" + team.slug(), manager, """
+				{"slug":"%s","name":"Renamed"}""".formatted(renamed));
+		assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
+		assertThat(send("POST", "/api/v1/alerts", secret, """
+				[{"labels":{"alertname":"AfterRename","run":"%s"}}]""".formatted(run)).statusCode()).isEqualTo(200);
+		assertThat(alertsOfThisRun().valueStream()
+			.map(a -> a.get("labels").get("alertname").asString() + ":" + a.get("labels").get("team").asString()))
+			.containsExactlyInAnyOrder("BeforeRename:" + team.slug(), "AfterRename:" + renamed);
+	}
+
+	@Test
+	void aTeamKeyStopsWorkingAtOnceWhenItsTeamIsDeleted() throws Exception {
+		Team team = fixtures.team();
+		String secret = fixtures.integrationKey(null, team.slug());
+		assertThat(send("POST", "/api/v1/alerts", secret, """
+				[{"labels":{"alertname":"BeforeDelete","run":"%s"}}]""".formatted(run)).statusCode()).isEqualTo(200);
+		var deleted = send("DELETE", "/api/v1/teams/" + team.slug(), manager, null);
+		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+		assertThat(send("POST", "/api/v1/alerts", secret, """
+				[{"labels":{"alertname":"AfterDelete","run":"%s"}}]""".formatted(run)).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aKeyRevokedOnAnotherNodeStopsWorkingHereWithinTwoSeconds(@Autowired JdbcClient jdbc) throws Exception {
+		String secret = fixtures.integrationKey();
+		String alert = """
+				[{"labels":{"alertname":"Elsewhere","run":"%s"}}]""".formatted(run);
+		assertThat(send("POST", "/api/v1/alerts", secret, alert).statusCode()).isEqualTo(200);
+		// what another node's revocation leaves behind: the row, and no word to this node
+		jdbc.sql("UPDATE identity_integration_keys SET revoked_at = now() WHERE key_hash = :hash")
+			.param("hash", ApiTokens.hash(secret))
+			.update();
+		assertThat(send("POST", "/api/v1/alerts", secret, alert).statusCode()).as("this node still trusts what it read")
+			.isEqualTo(200);
+		await().atMost(RecentCredentials.TTL.plusSeconds(1))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> send("POST", "/api/v1/alerts", secret, alert).statusCode() == 401);
 	}
 
 	@Test

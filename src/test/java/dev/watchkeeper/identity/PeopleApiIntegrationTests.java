@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import dev.watchkeeper.IntegrationTest;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Users, teams and organisation roles through the API. */
 class PeopleApiIntegrationTests extends IntegrationTest {
@@ -124,6 +126,31 @@ class PeopleApiIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void deletingAUserStopsTheirTokensAtOnce() throws Exception {
+		User user = fixtures.user(Role.RESPONDER);
+		String token = fixtures.token(user);
+		assertThat(send("GET", "/api/v1/me", token, null).statusCode()).isEqualTo(200);
+		assertThat(send("DELETE", "/api/v1/users/" + user.id(), fixtures.token(Role.ADMIN), null).statusCode())
+			.isEqualTo(204);
+		assertThat(send("GET", "/api/v1/me", token, null).statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokenRevokedOnAnotherNodeStopsWorkingHereWithinTwoSeconds() throws Exception {
+		String token = fixtures.token(Role.VIEWER);
+		assertThat(send("GET", "/api/v1/me", token, null).statusCode()).isEqualTo(200);
+		// what another node's revocation leaves behind: the row, and no word to this node
+		jdbc.sql("UPDATE identity_api_tokens SET revoked_at = now() WHERE token_hash = :hash")
+			.param("hash", ApiTokens.hash(token))
+			.update();
+		assertThat(send("GET", "/api/v1/me", token, null).statusCode()).as("this node still trusts what it read")
+			.isEqualTo(200);
+		await().atMost(RecentCredentials.TTL.plusSeconds(1))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> send("GET", "/api/v1/me", token, null).statusCode() == 401);
+	}
+
+	@Test
 	void aTokenOfADisabledUserStaysDeadWhenTheUserIsEnabledAgain() throws Exception {
 		User user = fixtures.user(Role.RESPONDER);
 		String token = fixtures.token(user);
@@ -186,6 +213,20 @@ class PeopleApiIntegrationTests extends IntegrationTest {
 		var refused = send("GET", "/api/v1/me", secret, null);
 		assertThat(refused.statusCode()).isEqualTo(401);
 		assertThat(refused.body()).contains("urn:watchkeeper:problem:invalid-token");
+	}
+
+	@Test
+	void aTokenUsedAMomentAgoIsRefusedRightAfterItIsRevoked() throws Exception {
+		var created = send("POST", "/api/v1/tokens", fixtures.token(Role.RESPONDER), """
+				{"name":"ci deploys"}""");
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		JsonNode body = json.readTree(created.body());
+		String secret = body.get("secret").asString();
+		assertThat(send("GET", "/api/v1/me", secret, null).statusCode()).isEqualTo(200);
+		assertThat(
+				send("DELETE", "/api/v1/tokens/" + body.get("token").get("id").asString(), secret, null).statusCode())
+			.isEqualTo(204);
+		assertThat(send("GET", "/api/v1/me", secret, null).statusCode()).isEqualTo(401);
 	}
 
 	@Test

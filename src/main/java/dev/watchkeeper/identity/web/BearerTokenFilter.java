@@ -21,10 +21,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes on
- * every request. A token that is unknown, expired or revoked gets 401 at once. An
- * integration key ({@code wki_…}) is accepted only for a POST to one of the intake
- * endpoints; anywhere else it gets 403 before any controller runs.
+ * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes,
+ * which each node reads at most once per secret and two seconds ({@link ApiTokens},
+ * {@link IntegrationKeys}). A token that is unknown, expired, or revoked on this node
+ * gets 401 at once; one revoked on another node, within those two seconds. An integration
+ * key ({@code wki_…}) is accepted only for a POST to one of the intake endpoints;
+ * anywhere else it gets 403 before any controller runs.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
