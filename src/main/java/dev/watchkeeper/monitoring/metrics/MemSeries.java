@@ -25,6 +25,9 @@ final class MemSeries {
 
 	private boolean removed;
 
+	/** Whether a stale marker was ever appended (kept after it is dropped). */
+	private boolean staleSeen;
+
 	MemSeries(int id, Labels labels) {
 		this.id = id;
 		this.labels = labels;
@@ -67,11 +70,12 @@ final class MemSeries {
 		timestamps[to] = t;
 		values[to] = v;
 		to++;
+		staleSeen |= StaleMarker.is(v);
 		return Appended.OK;
 	}
 
 	synchronized SeriesData data() {
-		return new SeriesData(labels, timestamps, values, from, to);
+		return new SeriesData(labels, timestamps, values, from, to, staleSeen);
 	}
 
 	synchronized long lastTimestamp() {

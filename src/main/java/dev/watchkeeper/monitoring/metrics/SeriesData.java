@@ -4,9 +4,15 @@ package dev.watchkeeper.monitoring.metrics;
  * A read-only snapshot of one series' samples: timestamps in milliseconds and values in
  * parallel primitive arrays, valid from {@code from} (inclusive) to {@code to}
  * (exclusive). The arrays are shared with the store, which only ever writes past
- * {@code to}.
+ * {@code to}. {@code mayHoldStale} is false when the series never received a stale
+ * marker, so that readers need not look for one.
  */
-public record SeriesData(Labels labels, long[] timestamps, double[] values, int from, int to) {
+public record SeriesData(Labels labels, long[] timestamps, double[] values, int from, int to, boolean mayHoldStale) {
+
+	/** A snapshot that may hold stale markers. */
+	public SeriesData(Labels labels, long[] timestamps, double[] values, int from, int to) {
+		this(labels, timestamps, values, from, to, true);
+	}
 
 	public int size() {
 		return to - from;

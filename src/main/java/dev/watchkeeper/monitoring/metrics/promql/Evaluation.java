@@ -41,6 +41,13 @@ final class Evaluation {
 
 	private final Map<Object, Map<Labels, Labels>> derived = new IdentityHashMap<>();
 
+	/**
+	 * One instance per derived label set: the many series of a group then share one key
+	 * object, and looking the group up at every step finds it by identity instead of
+	 * comparing labels.
+	 */
+	private final Map<Labels, Labels> canonical = new HashMap<>();
+
 	private Object lastRule;
 
 	private Map<Labels, Labels> lastMemo;
@@ -154,7 +161,7 @@ final class Evaluation {
 		lastMemo = memo;
 		Labels out = memo.get(in);
 		if (out == null) {
-			out = f.apply(in);
+			out = canonical.computeIfAbsent(f.apply(in), (k) -> k);
 			memo.put(in, out);
 		}
 		return out;
@@ -261,7 +268,8 @@ final class Evaluation {
 			if (from >= to) {
 				continue;
 			}
-			Window w = withoutStale(s.labels(), s.timestamps(), s.values(), from, to);
+			Window w = s.mayHoldStale() ? withoutStale(s.labels(), s.timestamps(), s.values(), from, to)
+					: new Window(s.labels(), s.timestamps(), s.values(), from, to);
 			if (w.size() > 0) {
 				out.add(w);
 			}
