@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.concurrent.locks.LockSupport;
 
 import dev.watchkeeper.notification.Notice;
 import dev.watchkeeper.notification.NoticeAlert;
@@ -183,9 +182,11 @@ class AlertDispatcher implements SmartLifecycle {
 
 	/** Waits up to {@link #YIELD_TO_INTAKE} while posted alerts wait for a writer. */
 	private void yieldToIntake() {
-		long deadline = System.nanoTime() + YIELD_TO_INTAKE.toNanos();
-		while (running && intake.queued() > 0 && System.nanoTime() < deadline) {
-			LockSupport.parkNanos(1_000_000);
+		try {
+			intake.awaitDrained(YIELD_TO_INTAKE);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

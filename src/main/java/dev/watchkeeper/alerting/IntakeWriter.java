@@ -67,6 +67,9 @@ class IntakeWriter implements SmartLifecycle {
 
 	private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
 
+	/** Signalled when the last waiting request is taken (or dropped at stop). */
+	private final Condition drained = lock.newCondition();
+
 	/** The fingerprints of the groups writers are writing now. */
 	private final Set<String> inFlight = new HashSet<>();
 
@@ -143,6 +146,27 @@ class IntakeWriter implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Waits until no request waits for a writer, for at most {@code timeout}; true when
+	 * none waits.
+	 */
+	boolean awaitDrained(Duration timeout) throws InterruptedException {
+		lock.lock();
+		try {
+			long nanos = timeout.toNanos();
+			while (!waiting.isEmpty()) {
+				if (nanos <= 0) {
+					return false;
+				}
+				nanos = drained.awaitNanos(nanos);
+			}
+			return true;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	private static DomainException busy(String message) {
 		return new DomainException(DomainException.Kind.RATE_LIMITED, "intake-busy", message + "; send it again",
 				List.of(), Duration.ofSeconds(1));
@@ -173,6 +197,7 @@ class IntakeWriter implements SmartLifecycle {
 		try {
 			left = List.copyOf(waiting);
 			waiting.clear();
+			drained.signalAll();
 		}
 		finally {
 			lock.unlock();
@@ -256,6 +281,9 @@ class IntakeWriter implements SmartLifecycle {
 				}
 				if (!group.isEmpty()) {
 					group.forEach(pending -> inFlight.addAll(pending.fingerprints()));
+					if (waiting.isEmpty()) {
+						drained.signalAll();
+					}
 					return group;
 				}
 				if (!changed.await(200, TimeUnit.MILLISECONDS)) {

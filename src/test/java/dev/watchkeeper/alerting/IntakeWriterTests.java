@@ -1,5 +1,6 @@
 package dev.watchkeeper.alerting;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,33 @@ class IntakeWriterTests {
 		assertThat(written.get(1)).as("the five that waited share one commit")
 			.containsExactlyInAnyOrder("waiting-0", "waiting-1", "waiting-2", "waiting-3", "waiting-4");
 		assertThat(registry.get("watchkeeper.alert.intake.requests.per.commit").summary().max()).isEqualTo(5);
+	}
+
+	@Test
+	void awaitDrainedReturnsOnceNoRequestWaitsForAWriter() throws Exception {
+		CountDownLatch firstStarted = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		when(intake.store(anyList())).thenAnswer(call -> {
+			List<AlertIntake.Batch> batches = call.getArgument(0);
+			if (batches.get(0).source().equals("first")) {
+				firstStarted.countDown();
+				releaseFirst.await(10, TimeUnit.SECONDS);
+			}
+			return receipts(batches);
+		});
+		writer.start();
+		assertThat(writer.awaitDrained(Duration.ofMillis(10))).as("nothing waits").isTrue();
+		try (ExecutorService senders = Executors.newFixedThreadPool(2)) {
+			Future<Alerts.Receipt> first = senders.submit(() -> writer.write(batch("first")));
+			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<Alerts.Receipt> second = senders.submit(() -> writer.write(batch("second")));
+			waitForQueued(1);
+			assertThat(writer.awaitDrained(Duration.ofMillis(50))).as("the only writer is busy").isFalse();
+			releaseFirst.countDown();
+			assertThat(writer.awaitDrained(Duration.ofSeconds(10))).as("the second was taken").isTrue();
+			assertThat(first.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("first");
+			assertThat(second.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("second");
+		}
 	}
 
 	@Test

@@ -44,6 +44,12 @@ class IntegrationKeyIntegrationTests extends IntegrationTest {
 		return slug;
 	}
 
+	/** Posts one native alert of this run with the key; the answer's status. */
+	private int postAlert(String secret, String alertname) throws Exception {
+		return send("POST", "/api/v1/alerts", secret, """
+				[{"labels":{"alertname":"%s","run":"%s"}}]""".formatted(alertname, run)).statusCode();
+	}
+
 	private JsonNode alertsOfThisRun() throws Exception {
 		return json.readTree(send("GET", "/api/v1/alerts?label=run=" + run, viewer, null).body());
 	}
@@ -108,8 +114,7 @@ class IntegrationKeyIntegrationTests extends IntegrationTest {
 	void aTeamKeyAddsTheTeamLabelThroughEveryIntakeEndpoint() throws Exception {
 		Team team = fixtures.team();
 		String secret = fixtures.integrationKey(null, team.slug());
-		assertThat(send("POST", "/api/v1/alerts", secret, """
-				[{"labels":{"alertname":"Native","run":"%s"}}]""".formatted(run)).statusCode()).isEqualTo(200);
+		assertThat(postAlert(secret, "Native")).isEqualTo(200);
 		assertThat(send("POST", "/api/v1/integrations/alertmanager", secret, """
 				{"version":"4","status":"firing","alerts":[{"status":"firing",
 				 "labels":{"alertname":"Forwarded","run":"%s","team":"someone-else"}}]}""".formatted(run)).statusCode())
@@ -124,14 +129,12 @@ class IntegrationKeyIntegrationTests extends IntegrationTest {
 	void aRenamedTeamLabelsTheNextAlertWithItsNewSlug() throws Exception {
 		Team team = fixtures.team();
 		String secret = fixtures.integrationKey(null, team.slug());
-		assertThat(send("POST", "/api/v1/alerts", secret, """
-				[{"labels":{"alertname":"BeforeRename","run":"%s"}}]""".formatted(run)).statusCode()).isEqualTo(200);
+		assertThat(postAlert(secret, "BeforeRename")).isEqualTo(200);
 		String renamed = team.slug() + "-new";
 		var update = send("PUT", "/api/v1/teams/" + team.slug(), manager, """
 				{"slug":"%s","name":"Renamed"}""".formatted(renamed));
 		assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
-		assertThat(send("POST", "/api/v1/alerts", secret, """
-				[{"labels":{"alertname":"AfterRename","run":"%s"}}]""".formatted(run)).statusCode()).isEqualTo(200);
+		assertThat(postAlert(secret, "AfterRename")).isEqualTo(200);
 		assertThat(alertsOfThisRun().valueStream()
 			.map(a -> a.get("labels").get("alertname").asString() + ":" + a.get("labels").get("team").asString()))
 			.containsExactlyInAnyOrder("BeforeRename:" + team.slug(), "AfterRename:" + renamed);
@@ -141,12 +144,10 @@ class IntegrationKeyIntegrationTests extends IntegrationTest {
 	void aTeamKeyStopsWorkingAtOnceWhenItsTeamIsDeleted() throws Exception {
 		Team team = fixtures.team();
 		String secret = fixtures.integrationKey(null, team.slug());
-		assertThat(send("POST", "/api/v1/alerts", secret, """
-				[{"labels":{"alertname":"BeforeDelete","run":"%s"}}]""".formatted(run)).statusCode()).isEqualTo(200);
+		assertThat(postAlert(secret, "BeforeDelete")).isEqualTo(200);
 		var deleted = send("DELETE", "/api/v1/teams/" + team.slug(), manager, null);
 		assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
-		assertThat(send("POST", "/api/v1/alerts", secret, """
-				[{"labels":{"alertname":"AfterDelete","run":"%s"}}]""".formatted(run)).statusCode()).isEqualTo(401);
+		assertThat(postAlert(secret, "AfterDelete")).isEqualTo(401);
 	}
 
 	@Test
@@ -199,8 +200,7 @@ class IntegrationKeyIntegrationTests extends IntegrationTest {
 		var update = send("PUT", "/api/v1/services/" + service, manager, """
 				{"slug":"%s","name":"Renamed","tier":2}""".formatted(renamed));
 		assertThat(update.statusCode()).as(update.body()).isEqualTo(200);
-		assertThat(send("POST", "/api/v1/alerts", secret, """
-				[{"labels":{"alertname":"AfterRename","run":"%s"}}]""".formatted(run)).statusCode()).isEqualTo(200);
+		assertThat(postAlert(secret, "AfterRename")).isEqualTo(200);
 		assertThat(alertsOfThisRun().get(0).get("labels").get("service").asString()).isEqualTo(renamed);
 	}
 
