@@ -149,7 +149,7 @@ final class AlertPayloads {
 			return null;
 		}
 		try {
-			return Instant.parse(text);
+			return Rfc3339.parse(text);
 		}
 		catch (DateTimeParseException ex) {
 			throw new MalformedPayload(field + " is not an RFC 3339 time: \"" + text + "\" (" + at(parser) + ")");
