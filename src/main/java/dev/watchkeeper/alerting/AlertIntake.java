@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +18,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores posted alerts set-based, several requests at once: one statement takes a lock
- * per fingerprint of all of them, one reads the alerts already stored, one upserts them
- * all; alerts that start or stop firing add one statement for their groups and one for
- * their history. The requests are merged in the order given, exactly as if each had been
- * stored alone one after another, and each gets its own receipt. Runs in the caller's
- * transaction.
+ * per fingerprint of all of them, one merges each fingerprint's first post into the
+ * stored alert and says which were stored and firing, one inserts the new ones (and one
+ * more writes alerts posted twice); alerts that start or stop firing add one statement
+ * for their groups and one for their history. The requests are merged in the order given,
+ * exactly as if each had been stored alone one after another, and each gets its own
+ * receipt. Runs in the caller's transaction.
  */
 @Component
 class AlertIntake {
@@ -108,11 +108,21 @@ class AlertIntake {
 	/** Stores the batches in order, in the caller's transaction; a receipt per batch. */
 	List<Alerts.Receipt> store(List<Batch> batches) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		Set<String> distinct = new LinkedHashSet<>();
-		batches.forEach(batch -> batch.alerts().forEach(alert -> distinct.add(alert.fingerprint())));
-		Map<String, AlertStore.Stored> stored = store.lockAll(distinct);
-		Map<String, AlertStore.Stored> current = new HashMap<>(stored);
-		// a fingerprint twice merges with its earlier occurrence, as in two requests
+		// each fingerprint's first post is merged into the stored alert by the database,
+		// in one statement that also says which alerts were stored and firing
+		Map<String, AlertStore.Upsert> firsts = new LinkedHashMap<>();
+		for (Batch batch : batches) {
+			for (Posted next : batch.alerts()) {
+				firsts.computeIfAbsent(next.fingerprint(),
+						fingerprint -> new AlertStore.Upsert(merge(next, null, batch.source(), now),
+								next.endsAt() != null, next.annotationsHash()));
+			}
+		}
+		store.lockAll(firsts.keySet());
+		Map<String, AlertStore.Refreshed> refreshed = store.refresh(firsts.values(), now);
+		// the alerts as later posts of the same fingerprint see them
+		Map<String, AlertStore.Stored> current = new HashMap<>();
+		// new alerts and those posted again: the database gets their final state
 		Map<String, AlertStore.Upsert> latest = new LinkedHashMap<>();
 		List<Object> published = new ArrayList<>();
 		Map<String, Alert> started = new LinkedHashMap<>();
@@ -124,12 +134,28 @@ class AlertIntake {
 			List<String> fingerprints = new ArrayList<>(batch.alerts().size());
 			for (Posted next : batch.alerts()) {
 				AlertStore.Stored previous = current.get(next.fingerprint());
-				Alert alert = merge(next, previous, batch.source(), now);
+				boolean wasFiring;
+				Alert alert;
+				if (previous != null) {
+					wasFiring = previous.firingAt(now);
+					alert = merge(next, previous, batch.source(), now);
+					latest.put(alert.fingerprint(),
+							new AlertStore.Upsert(alert, next.endsAt() != null, next.annotationsHash()));
+				}
+				else if (refreshed.get(next.fingerprint()) instanceof AlertStore.Refreshed stored) {
+					wasFiring = stored.wasFiringAt(now);
+					Alert posted = firsts.get(next.fingerprint()).alert();
+					alert = new Alert(posted.fingerprint(), posted.labels(), posted.annotations(), posted.severity(),
+							stored.startsAt(), posted.endsAt(), posted.generatorUrl(), posted.source(),
+							stored.receivedAt(), now);
+				}
+				else {
+					wasFiring = false;
+					alert = firsts.get(next.fingerprint()).alert();
+					latest.put(alert.fingerprint(), firsts.get(next.fingerprint()));
+				}
 				current.put(alert.fingerprint(), AlertStore.Stored.of(alert));
-				latest.put(alert.fingerprint(),
-						new AlertStore.Upsert(alert, next.endsAt() != null, next.annotationsHash()));
 				fingerprints.add(alert.fingerprint());
-				boolean wasFiring = previous != null && previous.firingAt(now);
 				boolean isFiring = alert.firingAt(now);
 				if (isFiring && !wasFiring) {
 					fired++;
@@ -147,7 +173,7 @@ class AlertIntake {
 			}
 			receipts.add(new Alerts.Receipt(batch.alerts().size(), fired, resolved, fingerprints));
 		}
-		store.saveAll(latest.values(), stored, now);
+		store.saveAll(latest.values(), refreshed.keySet(), now);
 		// the groups of newly firing alerts, due after their group_wait, in this
 		// transaction: a crash cannot lose the decision to notify
 		if (!started.isEmpty()) {

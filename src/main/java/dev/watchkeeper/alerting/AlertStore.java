@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +45,8 @@ class AlertStore {
 	 * @param startsAt when its occurrence started
 	 * @param endsAt when it ends or ended
 	 * @param receivedAt when its occurrence was first received
-	 * @param annotationsHash the hash of its stored annotations; null if not recorded
 	 */
-	record Stored(Instant startsAt, Instant endsAt, Instant receivedAt, Long annotationsHash) {
+	record Stored(Instant startsAt, Instant endsAt, Instant receivedAt) {
 
 		boolean firingAt(Instant now) {
 			return endsAt.isAfter(now);
@@ -55,23 +54,20 @@ class AlertStore {
 
 		/** The merged alert as later requests of the same transaction see it. */
 		static Stored of(Alert alert) {
-			return new Stored(alert.startsAt(), alert.endsAt(), alert.receivedAt(), null);
+			return new Stored(alert.startsAt(), alert.endsAt(), alert.receivedAt());
 		}
 
 	}
 
 	/**
-	 * Takes a transaction-scoped advisory lock per fingerprint, in ascending order, then
-	 * reads the stored alerts with these fingerprints. Every writer of
-	 * {@code alerting_alerts} takes these locks first: two batches that share alerts then
-	 * wait for each other in one order and cannot deadlock, also over alerts neither has
-	 * stored yet (a row lock cannot cover a row that does not exist).
-	 * @return the stored alerts by fingerprint; fingerprints not stored yet are absent
+	 * Takes a transaction-scoped advisory lock per fingerprint, in ascending order. Every
+	 * writer of {@code alerting_alerts} takes these locks first: two batches that share
+	 * alerts then wait for each other in one order and cannot deadlock, also over alerts
+	 * neither has stored yet (a row lock cannot cover a row that does not exist).
 	 */
-	Map<String, Stored> lockAll(Collection<String> fingerprints) {
-		Map<String, Stored> stored = new HashMap<>();
+	void lockAll(Collection<String> fingerprints) {
 		if (fingerprints.isEmpty()) {
-			return stored;
+			return;
 		}
 		long[] keys = fingerprints.stream().mapToLong(AlertStore::lockKey).sorted().distinct().toArray();
 		jdbc.sql("""
@@ -80,17 +76,6 @@ class AlertStore {
 			.param("keys", keys)
 			.query(Long.class)
 			.single();
-		jdbc.sql("""
-				SELECT fingerprint, starts_at, ends_at, received_at, annotations_hash FROM alerting_alerts
-				 WHERE fingerprint = ANY (CAST(:fingerprints AS text[]))""")
-			.param("fingerprints", fingerprints.toArray(String[]::new))
-			.query(rs -> {
-				stored.put(rs.getString("fingerprint"),
-						new Stored(rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
-								rs.getTimestamp("received_at").toInstant(),
-								rs.getObject("annotations_hash", Long.class)));
-			});
-		return stored;
 	}
 
 	/** The 64-bit hash a fingerprint is the hex form of, as an advisory lock key. */
@@ -101,7 +86,8 @@ class AlertStore {
 	/**
 	 * One alert to write.
 	 *
-	 * @param alert the alert after the merge
+	 * @param alert the alert after the merge; for {@link #refresh}, its start is the
+	 * posted one (or now) and its time of receipt is now, as if nothing were stored
 	 * @param endsAtExplicit whether the sender gave its end
 	 * @param annotationsHash the hash of the alert's annotations
 	 */
@@ -109,56 +95,102 @@ class AlertStore {
 	}
 
 	/**
-	 * Writes these alerts (distinct fingerprints) under the locks of {@link #lockAll}:
-	 * those {@code stored} already are updated in one statement that leaves their labels
-	 * alone (a refresh changes only times and annotations) and their annotations too when
-	 * their hash is unchanged, the others are inserted in one statement. The rows travel
-	 * as one array per column, so the statement texts and their plans are the same for
-	 * every batch size, and only new alerts' labels are turned into JSON.
-	 * @param stored the fingerprints {@link #lockAll} found
+	 * A stored alert after {@link #refresh}.
+	 *
+	 * @param startsAt when its occurrence started, after the merge
+	 * @param receivedAt when its occurrence was first received, after the merge
+	 * @param previousEndsAt when it ended or would have ended before this write
 	 */
-	void saveAll(Collection<Upsert> alerts, Map<String, Stored> stored, Instant now) {
+	record Refreshed(Instant startsAt, Instant receivedAt, Instant previousEndsAt) {
+
+		boolean wasFiringAt(Instant now) {
+			return previousEndsAt.isAfter(now);
+		}
+
+	}
+
+	/**
+	 * Merges these alerts (distinct fingerprints, under the locks of {@link #lockAll})
+	 * into the stored ones in one statement, exactly as {@code AlertIntake} merges: the
+	 * stored occurrence continues if it still fires at {@code now} or ended no earlier
+	 * than the posted one starts, keeping its earlier start and its time of receipt; else
+	 * the post starts a new occurrence. Labels are left alone (they are the
+	 * fingerprint's), annotations too when their hash is unchanged.
+	 * @return the alerts that were stored, by fingerprint; the others are new
+	 */
+	Map<String, Refreshed> refresh(Collection<Upsert> alerts, Instant now) {
+		Map<String, Refreshed> refreshed = new HashMap<>();
+		if (alerts.isEmpty()) {
+			return refreshed;
+		}
+		Columns c = new Columns(List.copyOf(alerts), json, false);
+		c.bind(jdbc
+			.sql("""
+					UPDATE alerting_alerts AS a
+					   SET annotations = CASE WHEN a.annotations_hash = r.annotations_hash THEN a.annotations
+					                          ELSE CAST(r.annotations AS jsonb) END,
+					       annotations_hash = r.annotations_hash, severity = r.severity,
+					       starts_at = CASE WHEN (a.ends_at > :now OR r.starts_at <= a.ends_at) AND a.starts_at < r.starts_at
+					                        THEN a.starts_at ELSE r.starts_at END,
+					       received_at = CASE WHEN a.ends_at > :now OR r.starts_at <= a.ends_at
+					                          THEN a.received_at ELSE :now END,
+					       previous_ends_at = a.ends_at,
+					       ends_at = r.ends_at, ends_at_explicit = r.ends_at_explicit,
+					       generator_url = r.generator_url, source = r.source, updated_at = :now
+					  FROM unnest(CAST(:fingerprint AS text[]), CAST(:annotations AS text[]),
+					              CAST(:annotationsHash AS bigint[]), CAST(:severity AS text[]),
+					              CAST(:startsAt AS timestamptz[]), CAST(:endsAt AS timestamptz[]),
+					              CAST(:endsAtExplicit AS boolean[]), CAST(:generatorUrl AS text[]), CAST(:source AS text[]))
+					       AS r(fingerprint, annotations, annotations_hash, severity, starts_at, ends_at, ends_at_explicit,
+					            generator_url, source)
+					 WHERE a.fingerprint = r.fingerprint
+					RETURNING a.fingerprint, a.starts_at, a.received_at, a.previous_ends_at"""))
+			.param("now", Timestamp.from(now))
+			.query(rs -> {
+				refreshed.put(rs.getString(1), new Refreshed(rs.getTimestamp(2).toInstant(),
+						rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()));
+			});
+		return refreshed;
+	}
+
+	/**
+	 * Writes these merged alerts (distinct fingerprints) under the locks of
+	 * {@link #lockAll}: those {@code stored} already are updated in one statement that
+	 * leaves their labels alone, the others are inserted in one statement. The rows
+	 * travel as one array per column, so the statement texts and their plans are the same
+	 * for every batch size, and only new alerts' labels are turned into JSON.
+	 * @param stored the fingerprints already stored
+	 */
+	void saveAll(Collection<Upsert> alerts, Set<String> stored, Instant now) {
 		List<Upsert> updates = new ArrayList<>(alerts.size());
 		List<Upsert> inserts = new ArrayList<>();
 		for (Upsert upsert : alerts) {
-			(stored.containsKey(upsert.alert().fingerprint()) ? updates : inserts).add(upsert);
+			(stored.contains(upsert.alert().fingerprint()) ? updates : inserts).add(upsert);
 		}
-		update(updates, stored, now);
+		update(updates, now);
 		insert(inserts, now);
 	}
 
-	private void update(List<Upsert> alerts, Map<String, Stored> stored, Instant now) {
+	private void update(List<Upsert> alerts, Instant now) {
 		if (alerts.isEmpty()) {
 			return;
 		}
-		Columns c = new Columns(alerts, json, false, upsert -> {
-			Long before = stored.get(upsert.alert().fingerprint()).annotationsHash();
-			return before == null || before != upsert.annotationsHash();
-		});
-		jdbc.sql(
-				"""
-						UPDATE alerting_alerts AS a SET annotations = COALESCE(CAST(r.annotations AS jsonb), a.annotations),
-						       annotations_hash = r.annotations_hash, severity = r.severity,
-						       starts_at = r.starts_at, ends_at = r.ends_at, ends_at_explicit = r.ends_at_explicit,
-						       generator_url = r.generator_url, source = r.source, received_at = r.received_at,
-						       updated_at = :updatedAt
-						  FROM unnest(CAST(:fingerprint AS text[]), CAST(:annotations AS text[]),
-						              CAST(:annotationsHash AS bigint[]), CAST(:severity AS text[]),
-						              CAST(:startsAt AS timestamptz[]), CAST(:endsAt AS timestamptz[]),
-						              CAST(:endsAtExplicit AS boolean[]), CAST(:generatorUrl AS text[]), CAST(:source AS text[]),
-						              CAST(:receivedAt AS timestamptz[]))
-						       AS r(fingerprint, annotations, annotations_hash, severity, starts_at, ends_at, ends_at_explicit,
-						            generator_url, source, received_at)
-						 WHERE a.fingerprint = r.fingerprint""")
-			.param("fingerprint", c.fingerprint)
-			.param("annotations", c.annotations)
-			.param("annotationsHash", c.annotationsHash)
-			.param("severity", c.severity)
-			.param("startsAt", c.startsAt)
-			.param("endsAt", c.endsAt)
-			.param("endsAtExplicit", c.endsAtExplicit)
-			.param("generatorUrl", c.generatorUrl)
-			.param("source", c.source)
+		Columns c = new Columns(alerts, json, false);
+		c.bind(jdbc
+			.sql("""
+					UPDATE alerting_alerts AS a SET annotations = CAST(r.annotations AS jsonb),
+					       annotations_hash = r.annotations_hash, severity = r.severity,
+					       starts_at = r.starts_at, previous_ends_at = a.ends_at, ends_at = r.ends_at,
+					       ends_at_explicit = r.ends_at_explicit, generator_url = r.generator_url, source = r.source,
+					       received_at = r.received_at, updated_at = :updatedAt
+					  FROM unnest(CAST(:fingerprint AS text[]), CAST(:annotations AS text[]),
+					              CAST(:annotationsHash AS bigint[]), CAST(:severity AS text[]),
+					              CAST(:startsAt AS timestamptz[]), CAST(:endsAt AS timestamptz[]),
+					              CAST(:endsAtExplicit AS boolean[]), CAST(:generatorUrl AS text[]), CAST(:source AS text[]),
+					              CAST(:receivedAt AS timestamptz[]))
+					       AS r(fingerprint, annotations, annotations_hash, severity, starts_at, ends_at, ends_at_explicit,
+					            generator_url, source, received_at)
+					 WHERE a.fingerprint = r.fingerprint"""))
 			.param("receivedAt", c.receivedAt)
 			.param("updatedAt", Timestamp.from(now))
 			.update();
@@ -168,32 +200,23 @@ class AlertStore {
 		if (alerts.isEmpty()) {
 			return;
 		}
-		Columns c = new Columns(alerts, json, true, upsert -> true);
-		jdbc.sql(
-				"""
-						INSERT INTO alerting_alerts (fingerprint, alertname, labels, annotations, annotations_hash, severity,
-						  starts_at, ends_at, ends_at_explicit, generator_url, source, received_at, updated_at)
-						SELECT fingerprint, alertname, CAST(labels AS jsonb), CAST(annotations AS jsonb), annotations_hash,
-						       severity, starts_at, ends_at, ends_at_explicit, generator_url, source, received_at, :updatedAt
-						  FROM unnest(CAST(:fingerprint AS text[]), CAST(:alertname AS text[]), CAST(:labels AS text[]),
-						              CAST(:annotations AS text[]), CAST(:annotationsHash AS bigint[]), CAST(:severity AS text[]),
-						              CAST(:startsAt AS timestamptz[]), CAST(:endsAt AS timestamptz[]),
-						              CAST(:endsAtExplicit AS boolean[]), CAST(:generatorUrl AS text[]), CAST(:source AS text[]),
-						              CAST(:receivedAt AS timestamptz[]))
-						       AS r(fingerprint, alertname, labels, annotations, annotations_hash, severity, starts_at, ends_at,
-						            ends_at_explicit, generator_url, source, received_at)
-						 ORDER BY fingerprint""")
-			.param("fingerprint", c.fingerprint)
+		Columns c = new Columns(alerts, json, true);
+		c.bind(jdbc
+			.sql("""
+					INSERT INTO alerting_alerts (fingerprint, alertname, labels, annotations, annotations_hash, severity,
+					  starts_at, ends_at, ends_at_explicit, generator_url, source, received_at, updated_at)
+					SELECT fingerprint, alertname, CAST(labels AS jsonb), CAST(annotations AS jsonb), annotations_hash,
+					       severity, starts_at, ends_at, ends_at_explicit, generator_url, source, received_at, :updatedAt
+					  FROM unnest(CAST(:fingerprint AS text[]), CAST(:alertname AS text[]), CAST(:labels AS text[]),
+					              CAST(:annotations AS text[]), CAST(:annotationsHash AS bigint[]), CAST(:severity AS text[]),
+					              CAST(:startsAt AS timestamptz[]), CAST(:endsAt AS timestamptz[]),
+					              CAST(:endsAtExplicit AS boolean[]), CAST(:generatorUrl AS text[]), CAST(:source AS text[]),
+					              CAST(:receivedAt AS timestamptz[]))
+					       AS r(fingerprint, alertname, labels, annotations, annotations_hash, severity, starts_at, ends_at,
+					            ends_at_explicit, generator_url, source, received_at)
+					 ORDER BY fingerprint"""))
 			.param("alertname", c.alertname)
 			.param("labels", c.labels)
-			.param("annotations", c.annotations)
-			.param("annotationsHash", c.annotationsHash)
-			.param("severity", c.severity)
-			.param("startsAt", c.startsAt)
-			.param("endsAt", c.endsAt)
-			.param("endsAtExplicit", c.endsAtExplicit)
-			.param("generatorUrl", c.generatorUrl)
-			.param("source", c.source)
 			.param("receivedAt", c.receivedAt)
 			.param("updatedAt", Timestamp.from(now))
 			.update();
@@ -226,11 +249,20 @@ class AlertStore {
 
 		final String[] receivedAt;
 
-		/**
-		 * @param writeAnnotations whether an alert's annotations are written; null in
-		 * {@link #annotations} keeps the stored ones
-		 */
-		Columns(List<Upsert> alerts, JsonMapper json, boolean withLabels, Predicate<Upsert> writeAnnotations) {
+		/** Binds the columns every statement above takes. */
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			return statement.param("fingerprint", fingerprint)
+				.param("annotations", annotations)
+				.param("annotationsHash", annotationsHash)
+				.param("severity", severity)
+				.param("startsAt", startsAt)
+				.param("endsAt", endsAt)
+				.param("endsAtExplicit", endsAtExplicit)
+				.param("generatorUrl", generatorUrl)
+				.param("source", source);
+		}
+
+		Columns(List<Upsert> alerts, JsonMapper json, boolean withLabels) {
 			int n = alerts.size();
 			fingerprint = new String[n];
 			alertname = new String[n];
@@ -251,9 +283,7 @@ class AlertStore {
 				if (withLabels) {
 					labels[i] = json.writeValueAsString(alert.labels());
 				}
-				if (writeAnnotations.test(alerts.get(i))) {
-					annotations[i] = json.writeValueAsString(alert.annotations());
-				}
+				annotations[i] = json.writeValueAsString(alert.annotations());
 				annotationsHash[i] = Long.toString(alerts.get(i).annotationsHash());
 				severity[i] = alert.severity();
 				startsAt[i] = alert.startsAt().toString();

@@ -117,6 +117,52 @@ class AlertIntakeIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void aResolvedAlertPostedAgainContinuesItsOccurrenceOnlyIfItStartedBeforeTheEnd() throws Exception {
+		String body = """
+				[{"labels":{"alertname":"QueueBacklog","run":"%s"},"startsAt":"%s","endsAt":"%s"}]""";
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Instant firstStart = now.minusSeconds(600);
+		Instant firstEnd = now.minusSeconds(300);
+		var fired = json
+			.readTree(send("POST", "/api/v1/alerts", responder, body.formatted(run, firstStart, now.plusSeconds(300)))
+				.body());
+		assertThat(fired.get("fired").asInt()).isEqualTo(1);
+		var resolved = json
+			.readTree(send("POST", "/api/v1/alerts", responder, body.formatted(run, firstStart, firstEnd)).body());
+		assertThat(resolved.get("resolved").asInt()).isEqualTo(1);
+		JsonNode first = alertsOfThisRun("resolved").get(0);
+
+		// starting before the stored end: the same occurrence fires again, from its
+		// first start
+		var again = json.readTree(send("POST", "/api/v1/alerts", responder,
+				body.formatted(run, now.minusSeconds(400), now.plusSeconds(300)))
+			.body());
+		assertThat(again.get("fired").asInt()).isEqualTo(1);
+		JsonNode continued = alertsOfThisRun("firing").get(0);
+		assertThat(Instant.parse(continued.get("startsAt").asString())).isEqualTo(firstStart);
+		assertThat(continued.get("receivedAt").asString()).isEqualTo(first.get("receivedAt").asString());
+
+		// resolved again, then starting after that end: a new occurrence
+		send("POST", "/api/v1/alerts", responder, body.formatted(run, firstStart, firstEnd));
+		Instant laterStart = now.minusSeconds(60);
+		var newOccurrence = json
+			.readTree(send("POST", "/api/v1/alerts", responder, body.formatted(run, laterStart, now.plusSeconds(300)))
+				.body());
+		assertThat(newOccurrence.get("fired").asInt()).isEqualTo(1);
+		JsonNode renewed = alertsOfThisRun("firing").get(0);
+		assertThat(Instant.parse(renewed.get("startsAt").asString())).isEqualTo(laterStart);
+		assertThat(Instant.parse(renewed.get("receivedAt").asString()))
+			.isAfter(Instant.parse(first.get("receivedAt").asString()));
+
+		// a refresh while firing fires nothing and keeps the earlier start
+		var refresh = json.readTree(send("POST", "/api/v1/alerts", responder,
+				body.formatted(run, now.minusSeconds(30), now.plusSeconds(300)))
+			.body());
+		assertThat(refresh.get("fired").asInt()).isZero();
+		assertThat(Instant.parse(alertsOfThisRun("firing").get(0).get("startsAt").asString())).isEqualTo(laterStart);
+	}
+
+	@Test
 	void postingNeedsAResponderAndReadingAViewer() throws Exception {
 		String body = "[{\"labels\":{\"alertname\":\"A\",\"run\":\"" + run + "\"}}]";
 		assertThat(send("POST", "/alertmanager/api/v2/alerts", null, body).statusCode()).isEqualTo(401);
