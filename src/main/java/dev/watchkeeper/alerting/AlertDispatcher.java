@@ -155,14 +155,11 @@ class AlertDispatcher implements SmartLifecycle {
 	 */
 	int flushDue() {
 		int flushed = 0;
-		// read once per pass, not per group: GroupFlush checks each silence's own times
-		List<Silence> active = silences.active();
-		Set<String> channels = knownChannels();
-		AlertSuppressions planned = planned();
+		Pass pass = new Pass();
 		while (running && flushed < settings.batch()) {
 			claimedKey = null;
 			try {
-				if (!Boolean.TRUE.equals(transactions.execute(s -> flushOne(active, planned, channels)))) {
+				if (!Boolean.TRUE.equals(transactions.execute(s -> flushOne(pass)))) {
 					break;
 				}
 			}
@@ -191,7 +188,43 @@ class AlertDispatcher implements SmartLifecycle {
 	}
 
 	boolean flushOne() {
-		return flushOne(silences.active(), planned(), knownChannels());
+		return flushOne(new Pass());
+	}
+
+	/**
+	 * What the flushes of one pass share, read when the pass first claims a group (most
+	 * wake-ups find none due) and then kept for the pass: GroupFlush checks each
+	 * silence's own times.
+	 */
+	private final class Pass {
+
+		private List<Silence> silences;
+
+		private AlertSuppressions planned;
+
+		private Set<String> channels;
+
+		List<Silence> silences() {
+			if (silences == null) {
+				silences = AlertDispatcher.this.silences.active();
+			}
+			return silences;
+		}
+
+		AlertSuppressions planned() {
+			if (planned == null) {
+				planned = AlertDispatcher.this.planned();
+			}
+			return planned;
+		}
+
+		Set<String> channels() {
+			if (channels == null) {
+				channels = knownChannels();
+			}
+			return channels;
+		}
+
 	}
 
 	/** Every suppression other modules provide (planned maintenance). */
@@ -207,7 +240,7 @@ class AlertDispatcher implements SmartLifecycle {
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	private boolean flushOne(List<Silence> active, AlertSuppressions planned, Set<String> channels) {
+	private boolean flushOne(Pass pass) {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		var claimed = groups.claimDue(now);
 		if (claimed.isEmpty()) {
@@ -234,8 +267,8 @@ class AlertDispatcher implements SmartLifecycle {
 				sources.addAll(alerts.firingWith(sourceSearch(rule, group.labels()), now));
 			}
 		}
-		var decision = GroupFlush.decide(route, group.state(), members, active, planned, config.inhibitRules(), sources,
-				config.intervals(), now);
+		var decision = GroupFlush.decide(route, group.state(), members, pass.silences(), pass.planned(),
+				config.inhibitRules(), sources, config.intervals(), now);
 		List<AlertHistory.Entry> entries = new ArrayList<>();
 		// no event marks an alert that was not refreshed: its history learns it here
 		members.stream()
@@ -244,7 +277,7 @@ class AlertDispatcher implements SmartLifecycle {
 			.forEach(a -> entries.add(new AlertHistory.Entry(a.fingerprint(), now, "resolved",
 					"Resolved at " + a.endsAt() + ": not refreshed within the resolve timeout")));
 		if (decision.sends()) {
-			entries.addAll(notify(group, route, config, decision, channels, now));
+			entries.addAll(notify(group, route, config, decision, pass.channels(), now));
 		}
 		if (decision.sends() || group.lastFlushAt() == null) {
 			decision.suppressed()

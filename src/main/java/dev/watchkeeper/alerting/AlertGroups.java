@@ -32,9 +32,11 @@ class AlertGroups {
 			return;
 		}
 		Map<String, AlertGroupStore.NewGroup> groups = new LinkedHashMap<>();
+		boolean dueNow = false;
 		for (Alert alert : fired) {
 			for (Route route : root.match(alert.labels())) {
 				Instant first = GroupFlush.firstFlushAt(route, alert.startsAt(), now);
+				dueNow |= !first.isAfter(now);
 				String key = route.groupKey(alert.labels());
 				groups.merge(key,
 						new AlertGroupStore.NewGroup(key, route.id(), route.receiver(),
@@ -43,7 +45,11 @@ class AlertGroups {
 			}
 		}
 		store.upsert(List.copyOf(groups.values()), now);
-		signal.wakeAfterCommit();
+		// a group due later is found by the dispatcher's poll like any other: waking it
+		// after every intake commit would only have it look and find nothing due
+		if (dueNow) {
+			signal.wakeAfterCommit();
+		}
 	}
 
 	/**
