@@ -29,6 +29,19 @@ class EmbeddedDatabaseIntegrationTests extends IntegrationTest {
 	}
 
 	@Test
+	void createsWalSegmentsWithoutZeroFillingThemWhileCommitsWait() {
+		assertThat(show("wal_init_zero")).isEqualTo("off");
+		assertThat(show("wal_recycle")).isEqualTo("on");
+	}
+
+	@Test
+	void alertLabelsIndexFlushesItsPendingListInSmallSteps() {
+		assertThat(jdbc.sql("SELECT reloptions::text FROM pg_class WHERE relname = 'alerting_alerts_labels_idx'")
+			.query(String.class)
+			.single()).contains("gin_pending_list_limit=512");
+	}
+
+	@Test
 	void listensOnlyOnLoopbackAndKeepsItsDataInTheDataDirectory() {
 		assertThat(show("listen_addresses")).isEqualTo("127.0.0.1");
 		assertThat(show("data_directory")).startsWith(dataDir).endsWith("postgres");
