@@ -60,30 +60,45 @@ class IntakeWriterTests {
 		return batches.stream().map(b -> new Alerts.Receipt(1, 0, 0, List.of(b.source()))).toList();
 	}
 
-	@Test
-	void requestsArrivingDuringACommitAreWrittenTogetherAndEachGetsItsOwnReceipt() throws Exception {
-		CountDownLatch firstStarted = new CountDownLatch(1);
-		CountDownLatch releaseFirst = new CountDownLatch(1);
-		when(intake.store(anyList())).thenAnswer(call -> {
-			List<AlertIntake.Batch> batches = call.getArgument(0);
+	/**
+	 * Records the sources of every commit and holds the commit of the request named
+	 * "first" until released.
+	 */
+	private final class HeldFirst {
+
+		final CountDownLatch started = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		void enter(List<AlertIntake.Batch> batches) throws InterruptedException {
 			written.add(batches.stream().map(AlertIntake.Batch::source).toList());
 			if (batches.get(0).source().equals("first")) {
-				firstStarted.countDown();
-				releaseFirst.await(10, TimeUnit.SECONDS);
+				started.countDown();
+				release.await(10, TimeUnit.SECONDS);
 			}
+		}
+
+	}
+
+	@Test
+	void requestsArrivingDuringACommitAreWrittenTogetherAndEachGetsItsOwnReceipt() throws Exception {
+		HeldFirst held = new HeldFirst();
+		when(intake.store(anyList())).thenAnswer(call -> {
+			List<AlertIntake.Batch> batches = call.getArgument(0);
+			held.enter(batches);
 			return receipts(batches);
 		});
 		writer.start();
 		try (ExecutorService senders = Executors.newFixedThreadPool(6)) {
 			Future<Alerts.Receipt> first = senders.submit(() -> writer.write(batch("first")));
-			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(held.started.await(10, TimeUnit.SECONDS)).isTrue();
 			List<Future<Alerts.Receipt>> waiting = new ArrayList<>();
 			for (int i = 0; i < 5; i++) {
 				String source = "waiting-" + i;
 				waiting.add(senders.submit(() -> writer.write(batch(source))));
 			}
 			waitForQueued(5);
-			releaseFirst.countDown();
+			held.release.countDown();
 			assertThat(first.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("first");
 			for (int i = 0; i < 5; i++) {
 				assertThat(waiting.get(i).get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("waiting-" + i);
@@ -97,25 +112,21 @@ class IntakeWriterTests {
 
 	@Test
 	void awaitDrainedReturnsOnceNoRequestWaitsForAWriter() throws Exception {
-		CountDownLatch firstStarted = new CountDownLatch(1);
-		CountDownLatch releaseFirst = new CountDownLatch(1);
+		HeldFirst held = new HeldFirst();
 		when(intake.store(anyList())).thenAnswer(call -> {
 			List<AlertIntake.Batch> batches = call.getArgument(0);
-			if (batches.get(0).source().equals("first")) {
-				firstStarted.countDown();
-				releaseFirst.await(10, TimeUnit.SECONDS);
-			}
+			held.enter(batches);
 			return receipts(batches);
 		});
 		writer.start();
 		assertThat(writer.awaitDrained(Duration.ofMillis(10))).as("nothing waits").isTrue();
 		try (ExecutorService senders = Executors.newFixedThreadPool(2)) {
 			Future<Alerts.Receipt> first = senders.submit(() -> writer.write(batch("first")));
-			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(held.started.await(10, TimeUnit.SECONDS)).isTrue();
 			Future<Alerts.Receipt> second = senders.submit(() -> writer.write(batch("second")));
 			waitForQueued(1);
 			assertThat(writer.awaitDrained(Duration.ofMillis(50))).as("the only writer is busy").isFalse();
-			releaseFirst.countDown();
+			held.release.countDown();
 			assertThat(writer.awaitDrained(Duration.ofSeconds(10))).as("the second was taken").isTrue();
 			assertThat(first.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("first");
 			assertThat(second.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("second");
@@ -124,15 +135,10 @@ class IntakeWriterTests {
 
 	@Test
 	void whenAGroupFailsEachRequestIsWrittenAloneSoOnlyTheBadOneFails() throws Exception {
-		CountDownLatch firstStarted = new CountDownLatch(1);
-		CountDownLatch releaseFirst = new CountDownLatch(1);
+		HeldFirst held = new HeldFirst();
 		when(intake.store(anyList())).thenAnswer(call -> {
 			List<AlertIntake.Batch> batches = call.getArgument(0);
-			written.add(batches.stream().map(AlertIntake.Batch::source).toList());
-			if (batches.get(0).source().equals("first")) {
-				firstStarted.countDown();
-				releaseFirst.await(10, TimeUnit.SECONDS);
-			}
+			held.enter(batches);
 			if (batches.stream().anyMatch(b -> b.source().equals("bad"))) {
 				throw new IllegalStateException("the database refused the bad one");
 			}
@@ -141,14 +147,14 @@ class IntakeWriterTests {
 		writer.start();
 		try (ExecutorService senders = Executors.newFixedThreadPool(4)) {
 			Future<Alerts.Receipt> first = senders.submit(() -> writer.write(batch("first")));
-			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(held.started.await(10, TimeUnit.SECONDS)).isTrue();
 			Future<Alerts.Receipt> good = senders.submit(() -> writer.write(batch("good")));
 			waitForQueued(1);
 			Future<Alerts.Receipt> bad = senders.submit(() -> writer.write(batch("bad")));
 			waitForQueued(2);
 			Future<Alerts.Receipt> other = senders.submit(() -> writer.write(batch("other")));
 			waitForQueued(3);
-			releaseFirst.countDown();
+			held.release.countDown();
 			assertThat(first.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("first");
 			assertThat(good.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("good");
 			assertThat(other.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("other");
@@ -163,16 +169,11 @@ class IntakeWriterTests {
 	void aSecondWriterTakesOnlyRequestsThatShareNoAlertWithTheGroupBeingWrittenAndKeepsTheirOrder() throws Exception {
 		IntakeWriter two = new IntakeWriter(intake, new TransactionTemplate(new NoTransactions()),
 				new IntakeSettings(2, 2048), registry);
-		CountDownLatch firstStarted = new CountDownLatch(1);
-		CountDownLatch releaseFirst = new CountDownLatch(1);
+		HeldFirst held = new HeldFirst();
 		CountDownLatch otherWritten = new CountDownLatch(1);
 		when(intake.store(anyList())).thenAnswer(call -> {
 			List<AlertIntake.Batch> batches = call.getArgument(0);
-			written.add(batches.stream().map(AlertIntake.Batch::source).toList());
-			if (batches.get(0).source().equals("first")) {
-				firstStarted.countDown();
-				releaseFirst.await(10, TimeUnit.SECONDS);
-			}
+			held.enter(batches);
 			if (batches.stream().anyMatch(b -> b.source().equals("other"))) {
 				otherWritten.countDown();
 			}
@@ -181,7 +182,7 @@ class IntakeWriterTests {
 		two.start();
 		try (ExecutorService senders = Executors.newFixedThreadPool(4)) {
 			Future<Alerts.Receipt> first = senders.submit(() -> two.write(batch("first", "fp-a", "fp-b")));
-			assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(held.started.await(10, TimeUnit.SECONDS)).isTrue();
 			Future<Alerts.Receipt> same = senders.submit(() -> two.write(batch("same", "fp-b")));
 			waitForQueued(two, 1);
 			Future<Alerts.Receipt> after = senders.submit(() -> two.write(batch("after", "fp-b", "fp-c")));
@@ -195,7 +196,7 @@ class IntakeWriterTests {
 			assertThat(same.isDone()).as("a request about an alert being written waits for that write").isFalse();
 			assertThat(two.queued()).isEqualTo(2);
 
-			releaseFirst.countDown();
+			held.release.countDown();
 			assertThat(first.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("first");
 			assertThat(same.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("same");
 			assertThat(after.get(10, TimeUnit.SECONDS).fingerprints()).containsExactly("after");

@@ -2,6 +2,8 @@ package dev.watchkeeper.alerting.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -39,7 +41,7 @@ final class Rfc3339 {
 		int hour = digits(text, 11, 2);
 		int minute = digits(text, 14, 2);
 		int second = digits(text, 17, 2);
-		if (year < 0 || month < 1 || month > 12 || day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > Month.of(month).length(Year.isLeap(year))
 				|| hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
 			return null;
 		}
